@@ -65,6 +65,24 @@ public final class TensorScope implements AutoCloseable {
     return tensor;
   }
 
+  /**
+   * Takes {@code tensor} out of whichever open scope on this thread owns it, so that it outlives
+   * all of them: afterwards the caller owns it and must close it. This is for long-lived state
+   * made inside a scope, such as the parameter values and moment buffers an optimizer step
+   * produces; {@link #keep} only moves a tensor one scope outwards. A tensor no open scope owns is
+   * returned unchanged.
+   */
+  public static <T extends Tensor> T detach(T tensor) {
+    for (TensorScope scope : OPEN.get()) {
+      int index = scope.owned.lastIndexOf(tensor);
+      if (index >= 0) {
+        scope.owned.remove(index);
+        break;
+      }
+    }
+    return tensor;
+  }
+
   /** Number of tensors this scope currently owns (for tests of memory discipline). */
   public int ownedCount() {
     return owned.size();
