@@ -67,10 +67,10 @@ public final class TensorScope implements AutoCloseable {
 
   /**
    * Takes {@code tensor} out of whichever open scope on this thread owns it, so that it outlives
-   * all of them: afterwards the caller owns it and must close it. This is for long-lived state
-   * made inside a scope, such as the parameter values and moment buffers an optimizer step
-   * produces; {@link #keep} only moves a tensor one scope outwards. A tensor no open scope owns is
-   * returned unchanged.
+   * all of them: afterwards the caller owns it and must close it. This is for long-lived state made
+   * inside a scope, such as the parameter values and moment buffers an optimizer step produces;
+   * {@link #keep} only moves a tensor one scope outwards. A tensor no open scope owns is returned
+   * unchanged.
    */
   public static <T extends Tensor> T detach(T tensor) {
     for (TensorScope scope : OPEN.get()) {

@@ -1,0 +1,202 @@
+package org.cockpit4j.train;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.cockpit4j.data.Batch;
+import org.cockpit4j.nn.Layer;
+import org.cockpit4j.nn.Loss;
+import org.cockpit4j.nn.LossValue;
+import org.cockpit4j.nn.Parameter;
+import org.cockpit4j.optim.LearningRateSchedule;
+import org.cockpit4j.optim.Optimizer;
+import org.cockpit4j.tensor.Tensor;
+import org.cockpit4j.tensor.TensorScope;
+
+/**
+ * The training loop. Each step k (the global step, counted over the trainer's lifetime) runs inside
+ * its own {@link TensorScope}:
+ *
+ * <ol>
+ *   <li>if a schedule is set, the optimizer's learning rate becomes {@code
+ *       schedule.learningRate(k)} (the schedule is applied before each optimizer step);
+ *   <li>the batch source supplies batch k;
+ *   <li>forward pass, loss (mean and individual losses), backward pass (every parameter's gradient
+ *       is set);
+ *   <li>{@link StepHook#afterBackward} of every hook, in the order added;
+ *   <li>the optimizer step (θ_k → θ_{k+1});
+ *   <li>{@link StepHook#afterStep} of every hook;
+ *   <li>the gradients are dropped and the scope closes, freeing every temporary of the step
+ *       (activations, gradients, the batch if the source created it in this step);
+ *   <li>each {@link TrainingListener} receives the step's {@link StepMetrics}.
+ * </ol>
+ *
+ * Parameter values and optimizer state survive the scope: the optimizer detaches them. Usage:
+ *
+ * <pre>{@code
+ * Trainer trainer = new Trainer(model, new CrossEntropyLoss(), new Sgd(model.parameters(), 0.1))
+ *     .withSchedule(new CosineAnnealingSchedule(0.1, 1000, 0.0))
+ *     .addHook(cockpit)
+ *     .addListener(metrics -> System.out.println(metrics));
+ * TrainingSummary summary = trainer.run(batches, 1000);
+ * }</pre>
+ *
+ * Not thread-safe; one trainer trains on one thread (tensor scopes are per thread).
+ */
+public final class Trainer {
+  private final Layer model;
+  private final Loss loss;
+  private final Optimizer optimizer;
+  private final List<Parameter> parameters;
+  private final List<StepHook> hooks = new ArrayList<>();
+  private final List<TrainingListener> listeners = new ArrayList<>();
+  private LearningRateSchedule schedule;
+  private int globalStep;
+
+  /** A trainer of {@code model} for {@code loss} with {@code optimizer}, starting at step 0. */
+  public Trainer(Layer model, Loss loss, Optimizer optimizer) {
+    this.model = model;
+    this.loss = loss;
+    this.optimizer = optimizer;
+    this.parameters = List.copyOf(model.parameters());
+  }
+
+  /** Sets the learning-rate schedule (null: keep the optimizer's rate). Returns this trainer. */
+  public Trainer withSchedule(LearningRateSchedule schedule) {
+    this.schedule = schedule;
+    return this;
+  }
+
+  /** Adds a hook, called after the hooks added before it. Returns this trainer. */
+  public Trainer addHook(StepHook hook) {
+    hooks.add(hook);
+    return this;
+  }
+
+  /** Adds a metrics listener. Returns this trainer. */
+  public Trainer addListener(TrainingListener listener) {
+    listeners.add(listener);
+    return this;
+  }
+
+  /** The global step the next training step will have. */
+  public int globalStep() {
+    return globalStep;
+  }
+
+  /** Sets the next global step, e.g. when resuming from a checkpoint taken after step k − 1. */
+  public void setGlobalStep(int step) {
+    if (step < 0) {
+      throw new IllegalArgumentException("The global step must be >= 0, got " + step);
+    }
+    this.globalStep = step;
+  }
+
+  public Layer model() {
+    return model;
+  }
+
+  public Loss loss() {
+    return loss;
+  }
+
+  public Optimizer optimizer() {
+    return optimizer;
+  }
+
+  /** The model's parameters in PyTorch order. */
+  public List<Parameter> parameters() {
+    return parameters;
+  }
+
+  /** Runs up to {@code steps} steps with batches from {@code batches}. */
+  public TrainingSummary run(Iterator<Batch> batches, int steps) {
+    return run(BatchSource.of(batches), steps);
+  }
+
+  /**
+   * Runs up to {@code steps} training steps, stopping early when the source returns null.
+   * Exceptions from the model, hooks or listeners propagate; the step's temporaries are freed
+   * either way.
+   */
+  public TrainingSummary run(BatchSource source, int steps) {
+    if (steps < 0) {
+      throw new IllegalArgumentException("The number of steps must be >= 0, got " + steps);
+    }
+    int stepsRun = 0;
+    double lastLoss = Double.NaN;
+    double totalMilliseconds = 0;
+    for (int i = 0; i < steps; i++) {
+      StepMetrics metrics = step(source);
+      if (metrics == null) {
+        break;
+      }
+      stepsRun++;
+      lastLoss = metrics.loss();
+      totalMilliseconds += metrics.stepMilliseconds();
+    }
+    return new TrainingSummary(stepsRun, lastLoss, totalMilliseconds);
+  }
+
+  /**
+   * Runs one training step with the source's batch for the current global step; returns its
+   * metrics, or null (and does nothing) when the source is exhausted.
+   */
+  public StepMetrics step(BatchSource source) {
+    long start = System.nanoTime();
+    long hookNanos = 0;
+    int step = globalStep;
+    double learningRate;
+    double lossNumber;
+    int batchSize;
+    try (TensorScope scope = TensorScope.open()) {
+      Batch batch = source.next(step);
+      if (batch == null) {
+        return null;
+      }
+      if (schedule != null) {
+        optimizer.setLearningRate(schedule.learningRate(step));
+      }
+      learningRate = optimizer.learningRate();
+      batchSize = batch.size();
+
+      Tensor outputs = model.forward(batch.inputs());
+      LossValue lossValue = loss.forward(outputs, batch.targets());
+      model.backward(loss.backward());
+      StepContext context =
+          new StepContext(step, batch, lossValue, model, loss, parameters, optimizer, learningRate);
+
+      long hooksStart = System.nanoTime();
+      for (StepHook hook : hooks) {
+        hook.afterBackward(context);
+      }
+      hookNanos += System.nanoTime() - hooksStart;
+
+      optimizer.step();
+
+      hooksStart = System.nanoTime();
+      for (StepHook hook : hooks) {
+        hook.afterStep(context);
+      }
+      hookNanos += System.nanoTime() - hooksStart;
+
+      lossNumber = lossValue.value();
+      for (Parameter parameter : parameters) {
+        parameter.setGradient(null);
+      }
+    }
+    globalStep = step + 1;
+    StepMetrics metrics =
+        new StepMetrics(
+            step,
+            lossNumber,
+            learningRate,
+            batchSize,
+            (System.nanoTime() - start) / 1e6,
+            hookNanos / 1e6);
+    for (TrainingListener listener : listeners) {
+      listener.onStep(metrics);
+    }
+    return metrics;
+  }
+}
