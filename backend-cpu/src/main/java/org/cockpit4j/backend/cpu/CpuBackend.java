@@ -1,0 +1,863 @@
+package org.cockpit4j.backend.cpu;
+
+import java.util.Arrays;
+import java.util.List;
+import org.cockpit4j.backend.Backend;
+import org.cockpit4j.backend.BinaryOp;
+import org.cockpit4j.backend.ConvGeometry;
+import org.cockpit4j.backend.CounterRandom;
+import org.cockpit4j.backend.ReduceOp;
+import org.cockpit4j.backend.UnaryOp;
+import org.cockpit4j.tensor.DType;
+import org.cockpit4j.tensor.Shape;
+import org.cockpit4j.tensor.Tensor;
+
+/**
+ * The pure-Java reference backend: float32 tensors are {@code float[]}, float64 tensors {@code
+ * double[]}. Work is split over a fixed pool of daemon threads in a fixed partition, so results
+ * depend on the thread count only. Matrix products use a packed, blocked Vector API kernel when
+ * {@code jdk.incubator.vector} is present and a plain-Java one otherwise.
+ */
+public final class CpuBackend implements Backend {
+  /** Elements below which an elementwise op stays on the calling thread. */
+  private static final int ELEMENTWISE_GRAIN = 32768;
+
+  private final CpuThreads threads;
+  private final Gemm gemm;
+  private final String gemmDescription;
+
+  /** A backend using {@code threads} threads (the calling thread included). */
+  public CpuBackend(int threads) {
+    this.threads = new CpuThreads(threads);
+    GemmFactory.Choice choice = GemmFactory.choose(this.threads);
+    this.gemm = choice.gemm();
+    this.gemmDescription = choice.description();
+  }
+
+  /** A backend using one thread per available processor. */
+  public CpuBackend() {
+    this(Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Number of threads this backend computes with. */
+  public int threads() {
+    return threads.threads();
+  }
+
+  @Override
+  public String name() {
+    return "cpu";
+  }
+
+  @Override
+  public String deviceDescription() {
+    return "Java "
+        + Runtime.version()
+        + " on "
+        + System.getProperty("os.arch")
+        + ", "
+        + threads.threads()
+        + " thread(s), GEMM: "
+        + gemmDescription;
+  }
+
+  @Override
+  public boolean supports(DType dtype) {
+    return dtype == DType.FLOAT32 || dtype == DType.FLOAT64;
+  }
+
+  // ---- creation and transfer ------------------------------------------------------------------
+
+  private Tensor wrapFloats(float[] data, Shape shape) {
+    return wrap(CpuStorage.ofFloats(data), shape, DType.FLOAT32);
+  }
+
+  private Tensor wrapDoubles(double[] data, Shape shape) {
+    return wrap(CpuStorage.ofDoubles(data), shape, DType.FLOAT64);
+  }
+
+  private Tensor wrapArray(Object data, Shape shape) {
+    return data instanceof float[] f ? wrapFloats(f, shape) : wrapDoubles((double[]) data, shape);
+  }
+
+  private static Object allocate(DType dtype, int size) {
+    return dtype == DType.FLOAT32 ? new float[size] : new double[size];
+  }
+
+  private static void checkLength(int length, Shape shape) {
+    if (length != shape.size()) {
+      throw new IllegalArgumentException(
+          "Data of length " + length + " does not fill shape " + shape + " (" + shape.size() + ")");
+    }
+  }
+
+  @Override
+  public Tensor fromArray(double[] data, Shape shape, DType dtype) {
+    checkLength(data.length, shape);
+    if (dtype == DType.FLOAT64) {
+      return wrapDoubles(data.clone(), shape);
+    }
+    float[] floats = new float[data.length];
+    for (int i = 0; i < data.length; i++) {
+      floats[i] = (float) data[i];
+    }
+    return wrapFloats(floats, shape);
+  }
+
+  @Override
+  public Tensor fromArray(float[] data, Shape shape) {
+    checkLength(data.length, shape);
+    return wrapFloats(data.clone(), shape);
+  }
+
+  @Override
+  public Tensor full(Shape shape, DType dtype, double value) {
+    int size = shape.sizeAsInt();
+    if (dtype == DType.FLOAT32) {
+      float[] data = new float[size];
+      if (value != 0.0) {
+        Arrays.fill(data, (float) value);
+      }
+      return wrapFloats(data, shape);
+    }
+    double[] data = new double[size];
+    if (value != 0.0) {
+      Arrays.fill(data, value);
+    }
+    return wrapDoubles(data, shape);
+  }
+
+  @Override
+  public double[] toDoubleArray(Tensor tensor) {
+    Object data = CpuStorage.array(tensor);
+    if (data instanceof double[] d) {
+      return d.clone();
+    }
+    float[] f = (float[]) data;
+    double[] out = new double[f.length];
+    for (int i = 0; i < f.length; i++) {
+      out[i] = f[i];
+    }
+    return out;
+  }
+
+  @Override
+  public float[] toFloatArray(Tensor tensor) {
+    Object data = CpuStorage.array(tensor);
+    if (data instanceof float[] f) {
+      return f.clone();
+    }
+    double[] d = (double[]) data;
+    float[] out = new float[d.length];
+    for (int i = 0; i < d.length; i++) {
+      out[i] = (float) d[i];
+    }
+    return out;
+  }
+
+  @Override
+  public Tensor cast(Tensor tensor, DType dtype) {
+    if (dtype == tensor.dtype()) {
+      return copy(tensor);
+    }
+    return dtype == DType.FLOAT32
+        ? wrapFloats(toFloatArray(tensor), tensor.shape())
+        : wrapDoubles(toDoubleArray(tensor), tensor.shape());
+  }
+
+  @Override
+  public Tensor copy(Tensor tensor) {
+    Object data = CpuStorage.array(tensor);
+    return wrapArray(
+        data instanceof float[] f ? f.clone() : ((double[]) data).clone(), tensor.shape());
+  }
+
+  // ---- elementwise ----------------------------------------------------------------------------
+
+  @Override
+  public Tensor unary(UnaryOp op, Tensor x, double p) {
+    int size = x.size();
+    Object data = CpuStorage.array(x);
+    if (data instanceof float[] xf) {
+      float[] out = new float[size];
+      threads.parallelFor(
+          size, ELEMENTWISE_GRAIN, (c, from, to) -> UnaryKernels.apply(op, p, xf, out, from, to));
+      return wrapFloats(out, x.shape());
+    }
+    double[] xd = (double[]) data;
+    double[] out = new double[size];
+    threads.parallelFor(
+        size, ELEMENTWISE_GRAIN, (c, from, to) -> UnaryKernels.apply(op, p, xd, out, from, to));
+    return wrapDoubles(out, x.shape());
+  }
+
+  @Override
+  public Tensor binary(BinaryOp op, Tensor a, Tensor b) {
+    checkSameDtype("binary " + op, a, b);
+    Broadcast plan = Broadcast.plan(a.shape(), b.shape());
+    int size = plan.outShape.sizeAsInt();
+    Object out = allocate(a.dtype(), size);
+    Object aData = CpuStorage.array(a);
+    Object bData = CpuStorage.array(b);
+    if (size == 0) {
+      return wrapArray(out, plan.outShape);
+    }
+    if (plan.rows == 1) {
+      threads.parallelFor(
+          plan.inner,
+          ELEMENTWISE_GRAIN,
+          (c, from, to) ->
+              runBinary(
+                  op,
+                  aData,
+                  from * plan.aStep,
+                  plan.aStep,
+                  bData,
+                  from * plan.bStep,
+                  plan.bStep,
+                  out,
+                  from,
+                  to - from));
+    } else {
+      threads.parallelFor(
+          plan.rows,
+          Math.max(1, ELEMENTWISE_GRAIN / plan.inner),
+          (c, from, to) -> {
+            for (int row = from; row < to; row++) {
+              runBinary(
+                  op,
+                  aData,
+                  plan.rowOffset(plan.aStrides, row),
+                  plan.aStep,
+                  bData,
+                  plan.rowOffset(plan.bStrides, row),
+                  plan.bStep,
+                  out,
+                  row * plan.inner,
+                  plan.inner);
+            }
+          });
+    }
+    return wrapArray(out, plan.outShape);
+  }
+
+  private static void runBinary(
+      BinaryOp op,
+      Object a,
+      int ai,
+      int aStep,
+      Object b,
+      int bi,
+      int bStep,
+      Object out,
+      int o,
+      int n) {
+    if (a instanceof float[] af) {
+      BinaryKernels.run(op, af, ai, aStep, (float[]) b, bi, bStep, (float[]) out, o, n);
+    } else {
+      BinaryKernels.run(op, (double[]) a, ai, aStep, (double[]) b, bi, bStep, (double[]) out, o, n);
+    }
+  }
+
+  private static void checkSameDtype(String what, Tensor a, Tensor b) {
+    if (a.dtype() != b.dtype()) {
+      throw new IllegalArgumentException(
+          what
+              + " needs one dtype, got "
+              + a.dtype()
+              + " "
+              + a.shape()
+              + " and "
+              + b.dtype()
+              + " "
+              + b.shape()
+              + "; cast one of them first");
+    }
+  }
+
+  // ---- reductions -----------------------------------------------------------------------------
+
+  @Override
+  public Tensor reduce(ReduceOp op, Tensor x, int[] axes, boolean keepDims) {
+    Shape shape = x.shape();
+    int rank = shape.rank();
+    int[] dims = shape.dims();
+    boolean[] reduced = new boolean[rank];
+    for (int axis : axes) {
+      int normalized = shape.normalizeAxis(axis);
+      if (reduced[normalized]) {
+        throw new IllegalArgumentException(
+            "Axis " + axis + " appears twice in " + Arrays.toString(axes) + " for shape " + shape);
+      }
+      reduced[normalized] = true;
+    }
+    int[] outDims;
+    if (keepDims) {
+      outDims = dims.clone();
+      for (int i = 0; i < rank; i++) {
+        if (reduced[i]) {
+          outDims[i] = 1;
+        }
+      }
+    } else {
+      outDims = new int[rank - axes.length];
+      int j = 0;
+      for (int i = 0; i < rank; i++) {
+        if (!reduced[i]) {
+          outDims[j++] = dims[i];
+        }
+      }
+    }
+    Shape outShape = new Shape(outDims);
+    // Plan [outer, reduced, inner] when the reduced axes (ignoring extent-1 axes) are adjacent;
+    // otherwise move them to the end first.
+    int first = -1;
+    int last = -1;
+    boolean adjacent = true;
+    for (int i = 0; i < rank; i++) {
+      if (dims[i] == 1 || !reduced[i]) {
+        continue;
+      }
+      if (first < 0) {
+        first = i;
+      } else {
+        for (int k = last + 1; k < i; k++) {
+          if (!reduced[k] && dims[k] != 1) {
+            adjacent = false;
+          }
+        }
+      }
+      last = i;
+    }
+    Object data = CpuStorage.array(x);
+    int outer;
+    int count;
+    int inner;
+    if (first < 0) {
+      outer = shape.sizeAsInt();
+      count = 1;
+      inner = 1;
+    } else if (adjacent) {
+      outer = 1;
+      count = 1;
+      inner = 1;
+      for (int i = 0; i < rank; i++) {
+        if (i < first) {
+          outer *= dims[i];
+        } else if (i <= last) {
+          count *= dims[i];
+        } else {
+          inner *= dims[i];
+        }
+      }
+    } else {
+      int[] order = new int[rank];
+      int j = 0;
+      outer = 1;
+      count = 1;
+      for (int i = 0; i < rank; i++) {
+        if (!reduced[i]) {
+          order[j++] = i;
+          outer *= dims[i];
+        }
+      }
+      for (int i = 0; i < rank; i++) {
+        if (reduced[i]) {
+          order[j++] = i;
+          count *= dims[i];
+        }
+      }
+      inner = 1;
+      Object moved = allocate(x.dtype(), shape.sizeAsInt());
+      Permutation.permute(threads, data, dims, order, moved);
+      data = moved;
+    }
+    Object out = allocate(x.dtype(), outShape.sizeAsInt());
+    int reducedCount = count;
+    int innerCount = inner;
+    Object source = data;
+    int grain = Math.max(1, ELEMENTWISE_GRAIN / Math.max(1, count * inner));
+    if (source instanceof float[] xf) {
+      threads.parallelFor(
+          outer,
+          grain,
+          (c, from, to) ->
+              Reductions.reduce(op, xf, reducedCount, innerCount, (float[]) out, from, to));
+    } else {
+      threads.parallelFor(
+          outer,
+          grain,
+          (c, from, to) ->
+              Reductions.reduce(
+                  op, (double[]) source, reducedCount, innerCount, (double[]) out, from, to));
+    }
+    return wrapArray(out, outShape);
+  }
+
+  @Override
+  public Tensor argMax(Tensor x, int axis) {
+    Shape shape = x.shape();
+    int a = shape.normalizeAxis(axis);
+    int[] dims = shape.dims();
+    int count = dims[a];
+    if (count == 0) {
+      throw new IllegalArgumentException(
+          "argMax over axis " + axis + " of shape " + shape + " which is empty");
+    }
+    int outer = 1;
+    for (int i = 0; i < a; i++) {
+      outer *= dims[i];
+    }
+    int inner = shape.sizeFrom(a + 1);
+    int[] outDims = new int[dims.length - 1];
+    for (int i = 0, j = 0; i < dims.length; i++) {
+      if (i != a) {
+        outDims[j++] = dims[i];
+      }
+    }
+    double[] values = toDoubleArrayView(x);
+    Object out = allocate(x.dtype(), outer * inner);
+    for (int o = 0; o < outer; o++) {
+      for (int i = 0; i < inner; i++) {
+        int base = o * count * inner + i;
+        int best = 0;
+        double bestValue = values[base];
+        for (int r = 1; r < count; r++) {
+          double v = values[base + r * inner];
+          if (v > bestValue || (Double.isNaN(v) && !Double.isNaN(bestValue))) {
+            best = r;
+            bestValue = v;
+          }
+        }
+        if (out instanceof float[] f) {
+          f[o * inner + i] = best;
+        } else {
+          ((double[]) out)[o * inner + i] = best;
+        }
+      }
+    }
+    return wrapArray(out, new Shape(outDims));
+  }
+
+  /** The elements as doubles, without a copy for float64 tensors (read only). */
+  private double[] toDoubleArrayView(Tensor x) {
+    Object data = CpuStorage.array(x);
+    return data instanceof double[] d ? d : toDoubleArray(x);
+  }
+
+  // ---- data movement --------------------------------------------------------------------------
+
+  @Override
+  public Tensor permute(Tensor x, int... axes) {
+    int rank = x.rank();
+    if (axes.length != rank) {
+      throw new IllegalArgumentException(
+          "permute of shape "
+              + x.shape()
+              + " needs "
+              + rank
+              + " axes, got "
+              + Arrays.toString(axes));
+    }
+    int[] normalized = new int[rank];
+    boolean[] seen = new boolean[rank];
+    for (int i = 0; i < rank; i++) {
+      int axis = x.shape().normalizeAxis(axes[i]);
+      if (seen[axis]) {
+        throw new IllegalArgumentException(
+            "permute axes " + Arrays.toString(axes) + " repeat axis " + axes[i]);
+      }
+      seen[axis] = true;
+      normalized[i] = axis;
+    }
+    int[] dims = x.shape().dims();
+    Object out = allocate(x.dtype(), x.size());
+    Permutation.permute(threads, CpuStorage.array(x), dims, normalized, out);
+    return wrapArray(out, new Shape(Permutation.permutedDims(dims, normalized)));
+  }
+
+  @Override
+  public Tensor slice(Tensor x, int axis, int start, int end) {
+    Shape shape = x.shape();
+    int a = shape.normalizeAxis(axis);
+    int[] dims = shape.dims();
+    if (start < 0 || end < start || end > dims[a]) {
+      throw new IllegalArgumentException(
+          "slice ["
+              + start
+              + ", "
+              + end
+              + ") is out of range for axis "
+              + axis
+              + " of shape "
+              + shape
+              + "; need 0 <= start <= end <= "
+              + dims[a]);
+    }
+    int outer = 1;
+    for (int i = 0; i < a; i++) {
+      outer *= dims[i];
+    }
+    int inner = shape.sizeFrom(a + 1);
+    int[] outDims = dims.clone();
+    outDims[a] = end - start;
+    Shape outShape = new Shape(outDims);
+    Object out = allocate(x.dtype(), outShape.sizeAsInt());
+    Object data = CpuStorage.array(x);
+    int run = (end - start) * inner;
+    for (int o = 0; o < outer; o++) {
+      System.arraycopy(data, (o * dims[a] + start) * inner, out, o * run, run);
+    }
+    return wrapArray(out, outShape);
+  }
+
+  @Override
+  public Tensor concat(List<Tensor> parts, int axis) {
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("concat needs at least one tensor");
+    }
+    Tensor first = parts.get(0);
+    Shape firstShape = first.shape();
+    int a = firstShape.normalizeAxis(axis);
+    int[] outDims = firstShape.dims();
+    int total = 0;
+    for (Tensor part : parts) {
+      checkSameDtype("concat", first, part);
+      int[] dims = part.shape().dims();
+      boolean compatible = dims.length == outDims.length;
+      for (int i = 0; compatible && i < dims.length; i++) {
+        compatible = i == a || dims[i] == outDims[i];
+      }
+      if (!compatible) {
+        throw new IllegalArgumentException(
+            "concat along axis "
+                + axis
+                + " needs equal extents on every other axis, got "
+                + firstShape
+                + " and "
+                + part.shape());
+      }
+      total += dims[a];
+    }
+    outDims[a] = total;
+    Shape outShape = new Shape(outDims);
+    Object out = allocate(first.dtype(), outShape.sizeAsInt());
+    int outer = 1;
+    for (int i = 0; i < a; i++) {
+      outer *= outDims[i];
+    }
+    int inner = firstShape.sizeFrom(a + 1);
+    int outRun = total * inner;
+    int position = 0;
+    for (Tensor part : parts) {
+      Object data = CpuStorage.array(part);
+      int run = part.dim(a) * inner;
+      for (int o = 0; o < outer; o++) {
+        System.arraycopy(data, o * run, out, o * outRun + position, run);
+      }
+      position += run;
+    }
+    return wrapArray(out, outShape);
+  }
+
+  /** The integer values of {@code index}, checked against {@code [0, bound)}. */
+  private static int[] indices(Tensor index, int bound, String what) {
+    Object data = CpuStorage.array(index);
+    int size = index.size();
+    int[] out = new int[size];
+    for (int i = 0; i < size; i++) {
+      double v = data instanceof float[] f ? f[i] : ((double[]) data)[i];
+      int k = (int) v;
+      if (k != v || k < 0 || k >= bound) {
+        throw new IllegalArgumentException(
+            what
+                + ": index value "
+                + v
+                + " at flat position "
+                + i
+                + " of index shape "
+                + index.shape()
+                + " is not an integer in [0, "
+                + bound
+                + ")");
+      }
+      out[i] = k;
+    }
+    return out;
+  }
+
+  private static void checkIndexShape(String what, Shape index, Shape other, int axis) {
+    boolean compatible = index.rank() == other.rank();
+    for (int i = 0; compatible && i < index.rank(); i++) {
+      compatible = i == axis || index.dim(i) == other.dim(i);
+    }
+    if (!compatible) {
+      throw new IllegalArgumentException(
+          what
+              + ": index shape "
+              + index
+              + " must have the rank of "
+              + other
+              + " and its extents on every axis but "
+              + axis);
+    }
+  }
+
+  @Override
+  public Tensor gather(Tensor x, int axis, Tensor index) {
+    int a = x.shape().normalizeAxis(axis);
+    checkIndexShape("gather", index.shape(), x.shape(), a);
+    int count = x.dim(a);
+    int picked = index.dim(a);
+    int[] idx = indices(index, count, "gather along axis " + axis + " of " + x.shape());
+    int outer = 1;
+    for (int i = 0; i < a; i++) {
+      outer *= x.dim(i);
+    }
+    int inner = x.shape().sizeFrom(a + 1);
+    Object data = CpuStorage.array(x);
+    Object out = allocate(x.dtype(), idx.length);
+    for (int o = 0; o < outer; o++) {
+      for (int r = 0; r < picked; r++) {
+        int dst = (o * picked + r) * inner;
+        for (int i = 0; i < inner; i++) {
+          int src = (o * count + idx[dst + i]) * inner + i;
+          if (data instanceof float[] f) {
+            ((float[]) out)[dst + i] = f[src];
+          } else {
+            ((double[]) out)[dst + i] = ((double[]) data)[src];
+          }
+        }
+      }
+    }
+    return wrapArray(out, index.shape());
+  }
+
+  @Override
+  public Tensor scatterAdd(Tensor index, Tensor source, int axis, Shape shape) {
+    if (!index.shape().equals(source.shape())) {
+      throw new IllegalArgumentException(
+          "scatterAdd needs index and source of one shape, got "
+              + index.shape()
+              + " and "
+              + source.shape());
+    }
+    int a = shape.normalizeAxis(axis);
+    checkIndexShape("scatterAdd into " + shape, index.shape(), shape, a);
+    int count = shape.dim(a);
+    int picked = index.dim(a);
+    int[] idx = indices(index, count, "scatterAdd along axis " + axis + " into " + shape);
+    int outer = 1;
+    for (int i = 0; i < a; i++) {
+      outer *= shape.dim(i);
+    }
+    int inner = shape.sizeFrom(a + 1);
+    Object data = CpuStorage.array(source);
+    Object out = allocate(source.dtype(), shape.sizeAsInt());
+    for (int o = 0; o < outer; o++) {
+      for (int r = 0; r < picked; r++) {
+        int src = (o * picked + r) * inner;
+        for (int i = 0; i < inner; i++) {
+          int dst = (o * count + idx[src + i]) * inner + i;
+          if (data instanceof float[] f) {
+            ((float[]) out)[dst] += f[src + i];
+          } else {
+            ((double[]) out)[dst] += ((double[]) data)[src + i];
+          }
+        }
+      }
+    }
+    return wrapArray(out, shape);
+  }
+
+  // ---- linear algebra -------------------------------------------------------------------------
+
+  @Override
+  public Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+    checkSameDtype("matmul", a, b);
+    MatMulPlan plan = MatMulPlan.of(a.shape(), b.shape(), transposeA, transposeB);
+    Object out = allocate(a.dtype(), plan.resultShape().sizeAsInt());
+    BatchedMatMul.run(threads, gemm, plan, CpuStorage.array(a), CpuStorage.array(b), out);
+    return wrapArray(out, plan.resultShape());
+  }
+
+  // ---- convolution and pooling ----------------------------------------------------------------
+
+  private static void checkImage(String what, Tensor x) {
+    if (x.rank() != 4) {
+      throw new IllegalArgumentException(
+          what + " needs an NCHW tensor of rank 4, got shape " + x.shape());
+    }
+  }
+
+  @Override
+  public Tensor im2col(Tensor x, ConvGeometry geometry) {
+    checkImage("im2col", x);
+    int n = x.dim(0);
+    int channels = x.dim(1);
+    int height = x.dim(2);
+    int width = x.dim(3);
+    int ho = geometry.outputHeight(height);
+    int wo = geometry.outputWidth(width);
+    int window = geometry.kernelHeight() * geometry.kernelWidth();
+    Shape outShape = Shape.of(n, channels * window, ho * wo);
+    Object out = allocate(x.dtype(), outShape.sizeAsInt());
+    Object data = CpuStorage.array(x);
+    int planeIn = height * width;
+    int planeOut = window * ho * wo;
+    threads.parallelFor(
+        n * channels,
+        Math.max(1, ELEMENTWISE_GRAIN / Math.max(1, planeOut)),
+        (c, from, to) -> {
+          for (int plane = from; plane < to; plane++) {
+            if (data instanceof float[] f) {
+              Convolution.im2colPlane(
+                  f, plane * planeIn, height, width, geometry, (float[]) out, plane * planeOut);
+            } else {
+              Convolution.im2colPlane(
+                  (double[]) data,
+                  plane * planeIn,
+                  height,
+                  width,
+                  geometry,
+                  (double[]) out,
+                  plane * planeOut);
+            }
+          }
+        });
+    return wrapArray(out, outShape);
+  }
+
+  @Override
+  public Tensor col2im(Tensor columns, ConvGeometry geometry, int height, int width) {
+    int window = geometry.kernelHeight() * geometry.kernelWidth();
+    int ho = geometry.outputHeight(height);
+    int wo = geometry.outputWidth(width);
+    if (columns.rank() != 3 || columns.dim(1) % window != 0 || columns.dim(2) != ho * wo) {
+      throw new IllegalArgumentException(
+          "col2im needs columns [N, C*"
+              + window
+              + ", "
+              + (ho * wo)
+              + "] for a "
+              + height
+              + "x"
+              + width
+              + " image and "
+              + geometry
+              + ", got shape "
+              + columns.shape());
+    }
+    int n = columns.dim(0);
+    int channels = columns.dim(1) / window;
+    Shape outShape = Shape.of(n, channels, height, width);
+    Object out = allocate(columns.dtype(), outShape.sizeAsInt());
+    Object data = CpuStorage.array(columns);
+    int planeIn = window * ho * wo;
+    int planeOut = height * width;
+    threads.parallelFor(
+        n * channels,
+        Math.max(1, ELEMENTWISE_GRAIN / Math.max(1, planeIn)),
+        (c, from, to) -> {
+          for (int plane = from; plane < to; plane++) {
+            if (data instanceof float[] f) {
+              Convolution.col2imPlane(
+                  f, plane * planeIn, geometry, height, width, (float[]) out, plane * planeOut);
+            } else {
+              Convolution.col2imPlane(
+                  (double[]) data,
+                  plane * planeIn,
+                  geometry,
+                  height,
+                  width,
+                  (double[]) out,
+                  plane * planeOut);
+            }
+          }
+        });
+    return wrapArray(out, outShape);
+  }
+
+  @Override
+  public Tensor maxPoolIndices(Tensor x, ConvGeometry geometry) {
+    checkImage("maxPoolIndices", x);
+    int n = x.dim(0);
+    int channels = x.dim(1);
+    int height = x.dim(2);
+    int width = x.dim(3);
+    int ho = geometry.outputHeight(height);
+    int wo = geometry.outputWidth(width);
+    Shape outShape = Shape.of(n, channels, ho, wo);
+    Object out = allocate(x.dtype(), outShape.sizeAsInt());
+    Object data = CpuStorage.array(x);
+    int planeIn = height * width;
+    int planeOut = ho * wo;
+    threads.parallelFor(
+        n * channels,
+        Math.max(1, ELEMENTWISE_GRAIN / Math.max(1, planeIn)),
+        (c, from, to) -> {
+          for (int plane = from; plane < to; plane++) {
+            if (data instanceof float[] f) {
+              Convolution.maxPoolPlane(
+                  f, plane * planeIn, height, width, geometry, (float[]) out, plane * planeOut);
+            } else {
+              Convolution.maxPoolPlane(
+                  (double[]) data,
+                  plane * planeIn,
+                  height,
+                  width,
+                  geometry,
+                  (double[]) out,
+                  plane * planeOut);
+            }
+          }
+        });
+    return wrapArray(out, outShape);
+  }
+
+  // ---- random ---------------------------------------------------------------------------------
+
+  @Override
+  public Tensor randomUniform(Shape shape, DType dtype, long seed, long offset) {
+    return random(shape, dtype, seed, offset, false);
+  }
+
+  @Override
+  public Tensor randomNormal(Shape shape, DType dtype, long seed, long offset) {
+    return random(shape, dtype, seed, offset, true);
+  }
+
+  private Tensor random(Shape shape, DType dtype, long seed, long offset, boolean normal) {
+    int size = shape.sizeAsInt();
+    Object out = allocate(dtype, size);
+    threads.parallelFor(
+        size,
+        4096,
+        (c, from, to) -> {
+          for (int i = from; i < to; i++) {
+            double v =
+                normal
+                    ? CounterRandom.normal(seed, offset + i)
+                    : CounterRandom.uniform(seed, offset + i);
+            if (out instanceof float[] f) {
+              f[i] = (float) v;
+            } else {
+              ((double[]) out)[i] = v;
+            }
+          }
+        });
+    return wrapArray(out, shape);
+  }
+
+  // ---- lifetime -------------------------------------------------------------------------------
+
+  @Override
+  public void close() {
+    threads.close();
+  }
+
+  @Override
+  public String toString() {
+    return "CpuBackend[" + deviceDescription() + "]";
+  }
+}
