@@ -7,7 +7,15 @@ import org.cockpit4j.tensor.Tensor;
 /**
  * A differentiable building block working on a batch (axis 0 is the sample axis). A layer keeps
  * what its backward pass and the backprop extensions need from the last forward pass (its input,
- * and where useful its output or a mask) until the next forward pass.
+ * and where useful its output, a mask, pooling indices or the unfolded convolution input) until the
+ * next forward pass, and exposes it through public accessors.
+ *
+ * <p>Lifetime: the cached tensors are the forward pass's own tensors (or views of them); run
+ * forward and backward inside one {@link org.cockpit4j.tensor.TensorScope} and the caches die with
+ * it. Layers never close tensors they did not create.
+ *
+ * <p>Parameters are created named by their kind ({@code weight}, {@code bias}); containers prepend
+ * their path (see {@link Parameter#prependToName}).
  */
 public interface Layer {
 
@@ -18,8 +26,8 @@ public interface Layer {
   List<Parameter> parameters();
 
   /**
-   * The per-sample output shape for a per-sample input shape (no batch axis); fails with a message
-   * naming both shapes when the input does not fit.
+   * The per-sample output shape for a per-sample input shape (no batch axis); fails with an {@link
+   * IllegalArgumentException} naming the layer, the expected and the actual shape, and the fix.
    */
   Shape outputShape(Shape inputShape);
 
@@ -28,7 +36,31 @@ public interface Layer {
 
   /**
    * Given dL/d(output) of the last forward pass, sets each parameter's gradient and returns
+   * dL/d(input), or null when {@code inputGradientNeeded} is false and the layer could skip the
+   * work (the first layer of a model: its input needs no gradient).
+   */
+  Tensor backward(Tensor outputGradient, boolean inputGradientNeeded);
+
+  /**
+   * Given dL/d(output) of the last forward pass, sets each parameter's gradient and returns
    * dL/d(input).
    */
-  Tensor backward(Tensor outputGradient);
+  default Tensor backward(Tensor outputGradient) {
+    return backward(outputGradient, true);
+  }
+
+  /**
+   * Applies the transposed input Jacobian of the last forward pass, sample by sample, to a stack of
+   * output-space tensors {@code S [..., N, *outputShape]} with any number of leading axes (for
+   * example {@code [V, N, ...]}: the factors of a curvature backpropagation): {@code S_in[..., n] =
+   * J_nᵀ S[..., n]}, shape {@code [..., N, *inputShape]}. Touches no parameter gradient. With no
+   * leading axis this is the input gradient of {@link #backward}.
+   */
+  Tensor inputJacobianTransposeProduct(Tensor outputSpaceStack);
+
+  /**
+   * Switches between training (the default) and evaluation behaviour; only layers such as dropout
+   * behave differently. Containers pass it on to their children.
+   */
+  default void setTraining(boolean training) {}
 }
