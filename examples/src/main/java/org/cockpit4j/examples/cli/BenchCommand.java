@@ -1,0 +1,148 @@
+package org.cockpit4j.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.cockpit4j.backend.Backend;
+import org.cockpit4j.backend.Backends;
+import org.cockpit4j.backend.cpu.GemmBenchmark;
+import org.cockpit4j.tensor.DType;
+import org.cockpit4j.train.BatchSource;
+import org.cockpit4j.train.StepMetrics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cockpit bench}: median milliseconds per training step of a DeepOBS problem, or GEMM
+ * GFLOP/s. With {@code --json} the last line of output is one JSON object for scripts.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Benchmarks a training step (median ms over --steps timed steps after warm-up) or GEMM.",
+      "Timings are medians; the machine may be shared, so compare ratios measured in one run."
+    })
+final class BenchCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Option(
+      names = "--problem",
+      defaultValue = "mnist_mlp",
+      description = "logreg, mnist_mlp, fmnist_2c2d, cifar10_3c3d, cifar100_allcnnc")
+  String problem;
+
+  @Option(
+      names = "--config",
+      defaultValue = "plain",
+      description = "plain: an ordinary training step")
+  String config;
+
+  @Option(names = "--steps", defaultValue = "30", description = "timed steps")
+  int steps;
+
+  @Option(names = "--warmup", defaultValue = "5", description = "untimed warm-up steps")
+  int warmup;
+
+  @Option(names = "--batch-size", defaultValue = "128")
+  int batchSize;
+
+  @Option(names = "--dtype", defaultValue = "float32", description = "float32 or float64")
+  String dtype;
+
+  @Option(names = "--backend", defaultValue = "cpu", description = "cpu, opencl or auto")
+  String backendName;
+
+  @Option(names = "--threads", description = "CPU threads (default: all cores)")
+  Integer threads;
+
+  @Option(names = "--seed", defaultValue = "0")
+  long seed;
+
+  @Option(names = "--gemm", description = "benchmark an N×N×N matrix product instead")
+  Integer gemm;
+
+  @Option(names = "--json", description = "end with one JSON line")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    if (steps <= 0) {
+      throw new IllegalArgumentException("--steps must be positive, got " + steps);
+    }
+    try (Backend backend = Backends.create(backendName, backendOptions())) {
+      ObjectNode result = gemm != null ? benchGemm(backend) : benchTraining(backend);
+      if (json) {
+        System.out.println(JSON.writeValueAsString(result));
+      }
+    }
+    return 0;
+  }
+
+  private Map<String, String> backendOptions() {
+    return threads == null ? Map.of() : Map.of("threads", threads.toString());
+  }
+
+  private ObjectNode benchGemm(Backend backend) {
+    if (gemm <= 0) {
+      throw new IllegalArgumentException("--gemm needs a positive size, got " + gemm);
+    }
+    ObjectNode result = JSON.createObjectNode();
+    ArrayNode rows = result.putArray("gemm");
+    for (DType type : DType.values()) {
+      if (!backend.supports(type)) {
+        continue;
+      }
+      double gflops = GemmBenchmark.gflops(backend, gemm, type, Math.max(3, Math.min(steps, 10)));
+      System.out.printf("gemm %d³ %s on %s: %.1f GFLOP/s%n", gemm, type, backend.name(), gflops);
+      rows.addObject().put("n", gemm).put("dtype", type.toString()).put("gflops", gflops);
+    }
+    result.put("backend", backend.name());
+    return result;
+  }
+
+  private ObjectNode benchTraining(Backend backend) {
+    if (!"plain".equals(config)) {
+      throw new IllegalArgumentException(
+          "Unknown --config '" + config + "'. Known configurations: plain.");
+    }
+    DType type = DType.parse(dtype);
+    try (BenchProblem bench = BenchProblem.create(problem, backend, type, batchSize, seed)) {
+      BatchSource source = BatchSource.cycling(bench.batches);
+      for (int i = 0; i < warmup; i++) {
+        bench.trainer.step(source);
+      }
+      double[] milliseconds = new double[steps];
+      for (int i = 0; i < steps; i++) {
+        StepMetrics metrics = bench.trainer.step(source);
+        milliseconds[i] = metrics.stepMilliseconds();
+      }
+      double median = Statistics.median(milliseconds);
+      System.out.printf(
+          "%s %s on %s (%s, batch %d): median %.2f ms per step over %d steps (min %.2f)%n",
+          problem,
+          config,
+          backend.name(),
+          type,
+          batchSize,
+          median,
+          steps,
+          Statistics.min(milliseconds));
+      ObjectNode result = JSON.createObjectNode();
+      result.put("problem", problem);
+      result.put("config", config);
+      result.put("steps", steps);
+      result.put("median_ms", median);
+      result.put("min_ms", Statistics.min(milliseconds));
+      result.put("backend", backend.name());
+      result.put("device", backend.deviceDescription());
+      result.put("dtype", type.toString());
+      result.put("batch_size", batchSize);
+      result.put(
+          "parameters", bench.model.network().parameters().stream().mapToLong(p -> p.size()).sum());
+      return result;
+    }
+  }
+}
