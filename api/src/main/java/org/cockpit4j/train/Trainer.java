@@ -142,6 +142,7 @@ public final class Trainer {
    * Runs one training step with the source's batch for the current global step; returns its
    * metrics, or null (and does nothing) when the source is exhausted.
    */
+  @SuppressWarnings("try") // the scope frees what the body creates; it is never referenced
   public StepMetrics step(BatchSource source) {
     long start = System.nanoTime();
     long hookNanos = 0;
