@@ -71,6 +71,7 @@ public final class Adam implements Optimizer {
   }
 
   @Override
+  @SuppressWarnings("try") // the scopes free what the body creates; they are never referenced
   public void step() {
     for (Parameter parameter : parameters) {
       OptimizerChecks.requireGradient(parameter, type());

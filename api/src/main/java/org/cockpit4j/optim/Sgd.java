@@ -76,6 +76,7 @@ public final class Sgd implements Optimizer {
   }
 
   @Override
+  @SuppressWarnings("try") // the scopes free what the body creates; they are never referenced
   public void step() {
     double momentum = options.momentum();
     for (int i = 0; i < parameters.size(); i++) {

@@ -22,7 +22,7 @@ import org.cockpit4j.tensor.TensorScope;
  *       schedule.learningRate(k)} (the schedule is applied before each optimizer step);
  *   <li>the batch source supplies batch k;
  *   <li>forward pass, loss (mean and individual losses), backward pass (every parameter's gradient
- *       is set);
+ *       is set; no gradient with respect to the inputs is computed);
  *   <li>{@link StepHook#afterBackward} of every hook, in the order added;
  *   <li>the optimizer step (θ_k → θ_{k+1});
  *   <li>{@link StepHook#afterStep} of every hook;
@@ -142,6 +142,7 @@ public final class Trainer {
    * Runs one training step with the source's batch for the current global step; returns its
    * metrics, or null (and does nothing) when the source is exhausted.
    */
+  @SuppressWarnings("try") // the scope frees what the body creates; it is never referenced
   public StepMetrics step(BatchSource source) {
     long start = System.nanoTime();
     long hookNanos = 0;
@@ -162,7 +163,7 @@ public final class Trainer {
 
       Tensor outputs = model.forward(batch.inputs());
       LossValue lossValue = loss.forward(outputs, batch.targets());
-      model.backward(loss.backward());
+      model.backward(loss.backward(), false);
       StepContext context =
           new StepContext(step, batch, lossValue, model, loss, parameters, optimizer, learningRate);
 

@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Random;
 import org.cockpit4j.backend.Backend;
 import org.cockpit4j.data.Batch;
+import org.cockpit4j.nn.Initializer;
+import org.cockpit4j.nn.Linear;
+import org.cockpit4j.nn.MseLoss;
 import org.cockpit4j.nn.Parameter;
+import org.cockpit4j.nn.Sequential;
 import org.cockpit4j.optim.Adam;
 import org.cockpit4j.optim.Optimizer;
 import org.cockpit4j.optim.OptimizerTestSupport;
@@ -28,8 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Trainer} on a tiny linear regression problem (a hand-written linear layer and squared
- * error, so the test does not depend on the real layers), on any backend supporting float64.
+ * {@link Trainer} on a tiny linear regression problem (one {@link Linear} layer, {@link MseLoss}),
+ * on any backend supporting float64.
  */
 public abstract class TrainerContractTest {
   private static final int FEATURES = 3;
@@ -76,10 +80,13 @@ public abstract class TrainerContractTest {
     batches.clear();
   }
 
-  private FakeLinear model() {
-    return new FakeLinear(
-        tensor(new double[] {0.1, 0.2, -0.1, 0.05, -0.3, 0.2}, OUTPUTS, FEATURES),
-        tensor(new double[OUTPUTS], OUTPUTS));
+  private Sequential model() {
+    Sequential model =
+        new Sequential(
+            new Linear(new Initializer(backend(), DType.FLOAT64, 7), FEATURES, OUTPUTS, true));
+    model.setParameterValues(
+        List.of(new double[] {0.1, 0.2, -0.1, 0.05, -0.3, 0.2}, new double[OUTPUTS]));
+    return model;
   }
 
   private static List<double[]> host(List<Parameter> parameters, boolean gradients) {
@@ -136,12 +143,12 @@ public abstract class TrainerContractTest {
 
   @Test
   void callsHooksAndListenersInOrderWithGlobalStepsAndScheduledRates() {
-    FakeLinear model = model();
+    Sequential model = model();
     StepSchedule schedule = new StepSchedule(0.1, 2, 0.5);
     List<String> events = new ArrayList<>();
     List<StepMetrics> metrics = new ArrayList<>();
     Trainer trainer =
-        new Trainer(model, new FakeSquaredError(), new Sgd(model.parameters(), 1.0))
+        new Trainer(model, new MseLoss(), new Sgd(model.parameters(), 1.0))
             .withSchedule(schedule)
             .addHook(new Recorder("first", events, schedule))
             .addHook(new Recorder("second", events, schedule))
@@ -178,16 +185,16 @@ public abstract class TrainerContractTest {
 
   @Test
   void sgdWithMomentumFitsARealizableProblem() {
-    FakeLinear model = model();
+    Sequential model = model();
     Optimizer sgd = new Sgd(model.parameters(), SgdOptions.of(0.3).withMomentum(0.5));
-    assertLossFalls(new Trainer(model, new FakeSquaredError(), sgd), 1e-4);
+    assertLossFalls(new Trainer(model, new MseLoss(), sgd), 1e-4);
   }
 
   @Test
   void adamFitsARealizableProblem() {
-    FakeLinear model = model();
+    Sequential model = model();
     Optimizer adam = new Adam(model.parameters(), 0.05);
-    assertLossFalls(new Trainer(model, new FakeSquaredError(), adam), 1e-3);
+    assertLossFalls(new Trainer(model, new MseLoss(), adam), 1e-3);
   }
 
   private void assertLossFalls(Trainer trainer, double factor) {
@@ -201,9 +208,9 @@ public abstract class TrainerContractTest {
 
   @Test
   void freesEveryTemporaryButKeepsParametersAndOptimizerState() {
-    FakeLinear model = model();
+    Sequential model = model();
     Sgd sgd = new Sgd(model.parameters(), SgdOptions.of(0.1).withMomentum(0.9));
-    Trainer trainer = new Trainer(model, new FakeSquaredError(), sgd);
+    Trainer trainer = new Trainer(model, new MseLoss(), sgd);
     try (TensorScope outer = TensorScope.open()) {
       trainer.run(BatchSource.cycling(batches), 3);
       assertEquals(0, outer.ownedCount(), "nothing of the steps leaks into the caller's scope");
@@ -219,8 +226,8 @@ public abstract class TrainerContractTest {
 
   @Test
   void stopsWhenTheSourceRunsOut() {
-    FakeLinear model = model();
-    Trainer trainer = new Trainer(model, new FakeSquaredError(), new Sgd(model.parameters(), 0.1));
+    Sequential model = model();
+    Trainer trainer = new Trainer(model, new MseLoss(), new Sgd(model.parameters(), 0.1));
     TrainingSummary summary = trainer.run(batches.iterator(), 5);
     assertEquals(2, summary.stepsRun());
     assertEquals(2, trainer.globalStep());
