@@ -25,4 +25,19 @@ public interface Dataset {
 
   /** Copies sample {@code index}'s target (class index as a double, or D values). */
   void copyTarget(int index, double[] destination, int offset);
+
+  /** True for a classification dataset ({@link #classes()} {@code > 0}). */
+  default boolean isClassification() {
+    return classes() > 0;
+  }
+
+  /** Number of input values per sample (the product of {@link #inputShape()}). */
+  default int inputSize() {
+    return inputShape().sizeAsInt();
+  }
+
+  /** Number of target values per sample (1 for a class index). */
+  default int targetSize() {
+    return targetShape().sizeAsInt();
+  }
 }
