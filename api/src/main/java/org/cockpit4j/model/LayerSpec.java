@@ -1,5 +1,9 @@
 package org.cockpit4j.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,8 +44,49 @@ public record LayerSpec(String type, Map<String, Object> options) {
       throw new IllegalArgumentException(
           "a layer object needs a string 'type', got " + object.keySet());
     }
-    Map<String, Object> options = new java.util.LinkedHashMap<>(object);
+    Map<String, Object> options = new LinkedHashMap<>(object);
     options.remove("type");
     return new LayerSpec(name, options);
+  }
+
+  /**
+   * A spec from a reference file's layer object ({@code model.layers[i]} of a reference case):
+   * integers, reals, booleans, strings and lists of them become the options.
+   */
+  public static LayerSpec fromReference(org.cockpit4j.reference.LayerSpec layer) {
+    Map<String, Object> options = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> field : layer.fields().entrySet()) {
+      options.put(field.getKey(), plain(field.getValue(), layer.path() + "." + field.getKey()));
+    }
+    return new LayerSpec(layer.type(), options);
+  }
+
+  private static Object plain(JsonNode node, String path) {
+    if (node.isIntegralNumber() && node.canConvertToInt()) {
+      return node.intValue();
+    }
+    if (node.isNumber()) {
+      return node.doubleValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isTextual()) {
+      return node.textValue();
+    }
+    if (node.isArray()) {
+      List<Object> list = new ArrayList<>();
+      for (int i = 0; i < node.size(); i++) {
+        list.add(plain(node.get(i), path + "[" + i + "]"));
+      }
+      return list;
+    }
+    throw new IllegalArgumentException(
+        "layer option "
+            + path
+            + " is "
+            + node.getNodeType()
+            + "; expected a number, boolean,"
+            + " string or list");
   }
 }
