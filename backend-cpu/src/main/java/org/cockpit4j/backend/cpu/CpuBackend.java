@@ -28,8 +28,20 @@ public final class CpuBackend implements Backend {
 
   /** A backend using {@code threads} threads (the calling thread included). */
   public CpuBackend(int threads) {
+    this(threads, System.getProperty("cockpit4j.cpu.gemm", "auto"));
+  }
+
+  /**
+   * A backend using {@code threads} threads and the GEMM kernel {@code gemm}: {@code auto} (the
+   * Vector API one when available), or {@code scalar} (plain Java).
+   */
+  public CpuBackend(int threads, String gemm) {
+    if (!"auto".equals(gemm) && !"scalar".equals(gemm)) {
+      throw new IllegalArgumentException(
+          "cpu backend option gemm must be 'auto' or 'scalar', got '" + gemm + "'");
+    }
     this.threads = new CpuThreads(threads);
-    GemmFactory.Choice choice = GemmFactory.choose(this.threads);
+    GemmFactory.Choice choice = GemmFactory.choose(this.threads, gemm);
     this.gemm = choice.gemm();
     this.gemmDescription = choice.description();
   }

@@ -6,7 +6,8 @@ import org.cockpit4j.backend.BackendProvider;
 
 /**
  * Provides the {@code cpu} backend (priority 10, always available). Options: {@code threads}
- * (default: the number of available processors).
+ * (default: the number of available processors) and {@code gemm} ({@code auto}, the default: the
+ * Vector API kernel when {@code --add-modules jdk.incubator.vector} is given; or {@code scalar}).
  */
 public final class CpuBackendProvider implements BackendProvider {
 
@@ -41,6 +42,6 @@ public final class CpuBackendProvider implements BackendProvider {
             "cpu backend option threads must be a positive integer, got " + threads);
       }
     }
-    return new CpuBackend(threads);
+    return new CpuBackend(threads, options.getOrDefault("gemm", "auto"));
   }
 }

@@ -3,7 +3,7 @@ package org.cockpit4j.backend.cpu;
 /**
  * Picks the GEMM implementation: the Vector API kernel when {@code jdk.incubator.vector} is in the
  * boot layer (loaded reflectively, so this class never links against the incubator module), the
- * plain-Java one otherwise or when the system property {@code cockpit4j.cpu.gemm=scalar} asks.
+ * plain-Java one otherwise or when {@code scalar} is asked for.
  */
 final class GemmFactory {
   private GemmFactory() {}
@@ -14,10 +14,6 @@ final class GemmFactory {
   /** Whether the Vector API module is present at run time. */
   static boolean vectorApiPresent() {
     return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-  }
-
-  static Choice choose(CpuThreads threads) {
-    return choose(threads, System.getProperty("cockpit4j.cpu.gemm", "auto"));
   }
 
   static Choice choose(CpuThreads threads, String preference) {

@@ -1,0 +1,565 @@
+package org.cockpit4j.backend.cpu;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * The fast GEMM: BLIS-style loops (column blocks of NC, depth blocks of KC, row blocks of MC) over
+ * packed panels of A (MR rows) and B (NR columns), with an MR x NR register-blocked Vector API
+ * micro-kernel ({@link VectorMicroKernels}). Loaded only when {@code jdk.incubator.vector} is
+ * present (see {@link GemmFactory}).
+ *
+ * <p>Threads split C into contiguous row (or column) ranges aligned to the register block; each
+ * element of C is always accumulated over the same depth blocks in the same order, so results do
+ * not depend on the number of threads.
+ */
+final class VectorGemm implements Gemm {
+  static final int F_MR = VectorMicroKernels.F_MR;
+  static final int F_NR = VectorMicroKernels.F_NR;
+  static final int F_KC = 256;
+  static final int F_MC = 128;
+  static final int F_NC = 3072;
+  static final int D_MR = VectorMicroKernels.D_MR;
+  static final int D_NR = VectorMicroKernels.D_NR;
+  static final int D_KC = 256;
+  static final int D_MC = 64;
+  static final int D_NC = 1536;
+
+  /** Below this many multiply-adds a product stays on one thread. */
+  private static final long PARALLEL_WORK = 1L << 18;
+
+  private static final int ROWS = 0;
+  private static final int COLUMNS = 1;
+
+  private final CpuThreads threads;
+
+  VectorGemm(CpuThreads threads) {
+    this.threads = threads;
+  }
+
+  static int roundUp(int value, int multiple) {
+    return (value + multiple - 1) / multiple * multiple;
+  }
+
+  /**
+   * Splits C among threads: {@code [ROWS or COLUMNS, boundary0, boundary1, ...]}, boundaries
+   * aligned to the register block.
+   */
+  private int[] partition(int m, int n, int k, int mr, int nr, boolean parallel) {
+    int tasks = 1;
+    if (parallel && (long) m * n * k >= PARALLEL_WORK) {
+      tasks = threads.chunkCount(Integer.MAX_VALUE, 1);
+    }
+    int rowBlocks = (m + mr - 1) / mr;
+    int columnBlocks = (n + nr - 1) / nr;
+    boolean splitRows = rowBlocks >= 4 * tasks || rowBlocks >= columnBlocks;
+    int blocks = splitRows ? rowBlocks : columnBlocks;
+    int unit = splitRows ? mr : nr;
+    int extent = splitRows ? m : n;
+    tasks = Math.max(1, Math.min(tasks, blocks));
+    int[] bounds = new int[tasks + 2];
+    bounds[0] = splitRows ? ROWS : COLUMNS;
+    for (int t = 0; t <= tasks; t++) {
+      bounds[t + 1] = Math.min(extent, (int) ((long) blocks * t / tasks) * unit);
+    }
+    bounds[tasks + 1] = extent;
+    return bounds;
+  }
+
+  @Override
+  public String toString() {
+    return "Vector API "
+        + FloatVector.SPECIES_PREFERRED.vectorBitSize()
+        + "-bit, float32 "
+        + F_MR
+        + "x"
+        + F_NR
+        + ", float64 "
+        + D_MR
+        + "x"
+        + D_NR
+        + " register blocks";
+  }
+
+  // ---- float ------------------------------------------------------------------------------------
+
+  @Override
+  public void gemm(
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOffset,
+      boolean transposeA,
+      float[] b,
+      int bOffset,
+      boolean transposeB,
+      float[] c,
+      int cOffset,
+      boolean parallel) {
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
+      java.util.Arrays.fill(c, cOffset, cOffset + m * n, 0f);
+      return;
+    }
+    int[] bounds = partition(m, n, k, F_MR, F_NR, parallel);
+    boolean splitRows = bounds[0] == ROWS;
+    int tasks = bounds.length - 2;
+    CpuThreads.RangeBody body =
+        (chunk, from, to) -> {
+          for (int task = from; task < to; task++) {
+            int start = bounds[task + 1];
+            int end = bounds[task + 2];
+            if (splitRows) {
+              blockF(
+                  m,
+                  n,
+                  k,
+                  a,
+                  aOffset,
+                  transposeA,
+                  b,
+                  bOffset,
+                  transposeB,
+                  c,
+                  cOffset,
+                  start,
+                  end,
+                  0,
+                  n);
+            } else {
+              blockF(
+                  m,
+                  n,
+                  k,
+                  a,
+                  aOffset,
+                  transposeA,
+                  b,
+                  bOffset,
+                  transposeB,
+                  c,
+                  cOffset,
+                  0,
+                  m,
+                  start,
+                  end);
+            }
+          }
+        };
+    if (tasks == 1) {
+      body.run(0, 0, 1);
+    } else {
+      threads.parallelFor(tasks, 1, body);
+    }
+  }
+
+  /** Computes the block {@code C[r0:r1, c0:c1]} on the calling thread. */
+  private void blockF(
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOffset,
+      boolean transposeA,
+      float[] b,
+      int bOffset,
+      boolean transposeB,
+      float[] c,
+      int cOffset,
+      int r0,
+      int r1,
+      int c0,
+      int c1) {
+    FWorkspace work = F_WORKSPACE.get();
+    float[] packedA = work.packedA;
+    float[] packedB = work.packedB;
+    float[] tile = work.tile;
+    for (int jc = c0; jc < c1; jc += F_NC) {
+      int nc = Math.min(F_NC, c1 - jc);
+      for (int pc = 0; pc < k; pc += F_KC) {
+        int kc = Math.min(F_KC, k - pc);
+        boolean accumulate = pc > 0;
+        packFB(b, bOffset, transposeB, n, k, pc, kc, jc, nc, packedB);
+        for (int ic = r0; ic < r1; ic += F_MC) {
+          int mc = Math.min(F_MC, r1 - ic);
+          packFA(a, aOffset, transposeA, m, k, ic, mc, pc, kc, packedA);
+          for (int jr = 0; jr < nc; jr += F_NR) {
+            int cols = Math.min(F_NR, nc - jr);
+            int bIndex = (jr / F_NR) * kc * F_NR;
+            for (int ir = 0; ir < mc; ir += F_MR) {
+              int rows = Math.min(F_MR, mc - ir);
+              int aIndex = (ir / F_MR) * kc * F_MR;
+              int cIndex = cOffset + (ic + ir) * n + jc + jr;
+              if (rows == F_MR && cols == F_NR) {
+                VectorMicroKernels.kernelF(
+                    kc, packedA, aIndex, packedB, bIndex, c, cIndex, n, accumulate);
+              } else {
+                VectorMicroKernels.kernelF(
+                    kc, packedA, aIndex, packedB, bIndex, tile, 0, F_NR, false);
+                for (int r = 0; r < rows; r++) {
+                  int target = cIndex + r * n;
+                  int source = r * F_NR;
+                  if (accumulate) {
+                    for (int j = 0; j < cols; j++) {
+                      c[target + j] += tile[source + j];
+                    }
+                  } else {
+                    System.arraycopy(tile, source, c, target, cols);
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Packs rows {@code [i0, i0+mc)} and columns {@code [p0, p0+kc)} of op(A) into panels of MR rows:
+   * panel q holds, for each p, the MR values of rows {@code i0 + q*MR + r} (zero past the edge).
+   */
+  private static void packFA(
+      float[] a,
+      int aOffset,
+      boolean transposeA,
+      int m,
+      int k,
+      int i0,
+      int mc,
+      int p0,
+      int kc,
+      float[] packed) {
+    if (transposeA) {
+      // op(A)(i, p) = a[p*m + i]: read each stored row once, contiguously.
+      for (int p = 0; p < kc; p++) {
+        int source = aOffset + (p0 + p) * m + i0;
+        for (int ir = 0; ir < mc; ir += F_MR) {
+          int rows = Math.min(F_MR, mc - ir);
+          int target = (ir / F_MR) * kc * F_MR + p * F_MR;
+          for (int r = 0; r < rows; r++) {
+            packed[target + r] = a[source + ir + r];
+          }
+          for (int r = rows; r < F_MR; r++) {
+            packed[target + r] = 0f;
+          }
+        }
+      }
+      return;
+    }
+    for (int ir = 0; ir < mc; ir += F_MR) {
+      int rows = Math.min(F_MR, mc - ir);
+      int base = (ir / F_MR) * kc * F_MR;
+      // op(A)(i, p) = a[i*k + p]: one row of A per r.
+      for (int r = 0; r < rows; r++) {
+        int source = aOffset + (i0 + ir + r) * k + p0;
+        for (int p = 0; p < kc; p++) {
+          packed[base + p * F_MR + r] = a[source + p];
+        }
+      }
+      for (int r = rows; r < F_MR; r++) {
+        for (int p = 0; p < kc; p++) {
+          packed[base + p * F_MR + r] = 0f;
+        }
+      }
+    }
+  }
+
+  /**
+   * Packs rows {@code [p0, p0+kc)} and columns {@code [j0, j0+nc)} of op(B) into panels of NR
+   * columns: panel q holds, for each p, the NR values of columns {@code j0 + q*NR + j}.
+   */
+  private static void packFB(
+      float[] b,
+      int bOffset,
+      boolean transposeB,
+      int n,
+      int k,
+      int p0,
+      int kc,
+      int j0,
+      int nc,
+      float[] packed) {
+    for (int jr = 0; jr < nc; jr += F_NR) {
+      int cols = Math.min(F_NR, nc - jr);
+      int base = (jr / F_NR) * kc * F_NR;
+      if (transposeB) {
+        // op(B)(p, j) = b[j*k + p]: one row of the stored B per column j.
+        for (int j = 0; j < cols; j++) {
+          int source = bOffset + (j0 + jr + j) * k + p0;
+          for (int p = 0; p < kc; p++) {
+            packed[base + p * F_NR + j] = b[source + p];
+          }
+        }
+        for (int j = cols; j < F_NR; j++) {
+          for (int p = 0; p < kc; p++) {
+            packed[base + p * F_NR + j] = 0f;
+          }
+        }
+      } else {
+        for (int p = 0; p < kc; p++) {
+          int source = bOffset + (p0 + p) * n + j0 + jr;
+          int target = base + p * F_NR;
+          System.arraycopy(b, source, packed, target, cols);
+          for (int j = cols; j < F_NR; j++) {
+            packed[target + j] = 0f;
+          }
+        }
+      }
+    }
+  }
+
+  /** Per-thread packing buffers, reused across calls. */
+  private static final class FWorkspace {
+    final float[] packedA = new float[roundUp(F_MC, F_MR) * F_KC];
+    final float[] packedB = new float[F_KC * roundUp(F_NC, F_NR)];
+    final float[] tile = new float[F_MR * F_NR];
+  }
+
+  private static final ThreadLocal<FWorkspace> F_WORKSPACE =
+      ThreadLocal.withInitial(FWorkspace::new);
+
+  // ---- double
+  // ------------------------------------------------------------------------------------
+
+  @Override
+  public void gemm(
+      int m,
+      int n,
+      int k,
+      double[] a,
+      int aOffset,
+      boolean transposeA,
+      double[] b,
+      int bOffset,
+      boolean transposeB,
+      double[] c,
+      int cOffset,
+      boolean parallel) {
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
+      java.util.Arrays.fill(c, cOffset, cOffset + m * n, 0.0);
+      return;
+    }
+    int[] bounds = partition(m, n, k, D_MR, D_NR, parallel);
+    boolean splitRows = bounds[0] == ROWS;
+    int tasks = bounds.length - 2;
+    CpuThreads.RangeBody body =
+        (chunk, from, to) -> {
+          for (int task = from; task < to; task++) {
+            int start = bounds[task + 1];
+            int end = bounds[task + 2];
+            if (splitRows) {
+              blockD(
+                  m,
+                  n,
+                  k,
+                  a,
+                  aOffset,
+                  transposeA,
+                  b,
+                  bOffset,
+                  transposeB,
+                  c,
+                  cOffset,
+                  start,
+                  end,
+                  0,
+                  n);
+            } else {
+              blockD(
+                  m,
+                  n,
+                  k,
+                  a,
+                  aOffset,
+                  transposeA,
+                  b,
+                  bOffset,
+                  transposeB,
+                  c,
+                  cOffset,
+                  0,
+                  m,
+                  start,
+                  end);
+            }
+          }
+        };
+    if (tasks == 1) {
+      body.run(0, 0, 1);
+    } else {
+      threads.parallelFor(tasks, 1, body);
+    }
+  }
+
+  /** Computes the block {@code C[r0:r1, c0:c1]} on the calling thread. */
+  private void blockD(
+      int m,
+      int n,
+      int k,
+      double[] a,
+      int aOffset,
+      boolean transposeA,
+      double[] b,
+      int bOffset,
+      boolean transposeB,
+      double[] c,
+      int cOffset,
+      int r0,
+      int r1,
+      int c0,
+      int c1) {
+    DWorkspace work = D_WORKSPACE.get();
+    double[] packedA = work.packedA;
+    double[] packedB = work.packedB;
+    double[] tile = work.tile;
+    for (int jc = c0; jc < c1; jc += D_NC) {
+      int nc = Math.min(D_NC, c1 - jc);
+      for (int pc = 0; pc < k; pc += D_KC) {
+        int kc = Math.min(D_KC, k - pc);
+        boolean accumulate = pc > 0;
+        packDB(b, bOffset, transposeB, n, k, pc, kc, jc, nc, packedB);
+        for (int ic = r0; ic < r1; ic += D_MC) {
+          int mc = Math.min(D_MC, r1 - ic);
+          packDA(a, aOffset, transposeA, m, k, ic, mc, pc, kc, packedA);
+          for (int jr = 0; jr < nc; jr += D_NR) {
+            int cols = Math.min(D_NR, nc - jr);
+            int bIndex = (jr / D_NR) * kc * D_NR;
+            for (int ir = 0; ir < mc; ir += D_MR) {
+              int rows = Math.min(D_MR, mc - ir);
+              int aIndex = (ir / D_MR) * kc * D_MR;
+              int cIndex = cOffset + (ic + ir) * n + jc + jr;
+              if (rows == D_MR && cols == D_NR) {
+                VectorMicroKernels.kernelD(
+                    kc, packedA, aIndex, packedB, bIndex, c, cIndex, n, accumulate);
+              } else {
+                VectorMicroKernels.kernelD(
+                    kc, packedA, aIndex, packedB, bIndex, tile, 0, D_NR, false);
+                for (int r = 0; r < rows; r++) {
+                  int target = cIndex + r * n;
+                  int source = r * D_NR;
+                  if (accumulate) {
+                    for (int j = 0; j < cols; j++) {
+                      c[target + j] += tile[source + j];
+                    }
+                  } else {
+                    System.arraycopy(tile, source, c, target, cols);
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Packs rows {@code [i0, i0+mc)} and columns {@code [p0, p0+kc)} of op(A) into panels of MR rows:
+   * panel q holds, for each p, the MR values of rows {@code i0 + q*MR + r} (zero past the edge).
+   */
+  private static void packDA(
+      double[] a,
+      int aOffset,
+      boolean transposeA,
+      int m,
+      int k,
+      int i0,
+      int mc,
+      int p0,
+      int kc,
+      double[] packed) {
+    if (transposeA) {
+      // op(A)(i, p) = a[p*m + i]: read each stored row once, contiguously.
+      for (int p = 0; p < kc; p++) {
+        int source = aOffset + (p0 + p) * m + i0;
+        for (int ir = 0; ir < mc; ir += D_MR) {
+          int rows = Math.min(D_MR, mc - ir);
+          int target = (ir / D_MR) * kc * D_MR + p * D_MR;
+          for (int r = 0; r < rows; r++) {
+            packed[target + r] = a[source + ir + r];
+          }
+          for (int r = rows; r < D_MR; r++) {
+            packed[target + r] = 0.0;
+          }
+        }
+      }
+      return;
+    }
+    for (int ir = 0; ir < mc; ir += D_MR) {
+      int rows = Math.min(D_MR, mc - ir);
+      int base = (ir / D_MR) * kc * D_MR;
+      // op(A)(i, p) = a[i*k + p]: one row of A per r.
+      for (int r = 0; r < rows; r++) {
+        int source = aOffset + (i0 + ir + r) * k + p0;
+        for (int p = 0; p < kc; p++) {
+          packed[base + p * D_MR + r] = a[source + p];
+        }
+      }
+      for (int r = rows; r < D_MR; r++) {
+        for (int p = 0; p < kc; p++) {
+          packed[base + p * D_MR + r] = 0.0;
+        }
+      }
+    }
+  }
+
+  /**
+   * Packs rows {@code [p0, p0+kc)} and columns {@code [j0, j0+nc)} of op(B) into panels of NR
+   * columns: panel q holds, for each p, the NR values of columns {@code j0 + q*NR + j}.
+   */
+  private static void packDB(
+      double[] b,
+      int bOffset,
+      boolean transposeB,
+      int n,
+      int k,
+      int p0,
+      int kc,
+      int j0,
+      int nc,
+      double[] packed) {
+    for (int jr = 0; jr < nc; jr += D_NR) {
+      int cols = Math.min(D_NR, nc - jr);
+      int base = (jr / D_NR) * kc * D_NR;
+      if (transposeB) {
+        // op(B)(p, j) = b[j*k + p]: one row of the stored B per column j.
+        for (int j = 0; j < cols; j++) {
+          int source = bOffset + (j0 + jr + j) * k + p0;
+          for (int p = 0; p < kc; p++) {
+            packed[base + p * D_NR + j] = b[source + p];
+          }
+        }
+        for (int j = cols; j < D_NR; j++) {
+          for (int p = 0; p < kc; p++) {
+            packed[base + p * D_NR + j] = 0.0;
+          }
+        }
+      } else {
+        for (int p = 0; p < kc; p++) {
+          int source = bOffset + (p0 + p) * n + j0 + jr;
+          int target = base + p * D_NR;
+          System.arraycopy(b, source, packed, target, cols);
+          for (int j = cols; j < D_NR; j++) {
+            packed[target + j] = 0.0;
+          }
+        }
+      }
+    }
+  }
+
+  /** Per-thread packing buffers, reused across calls. */
+  private static final class DWorkspace {
+    final double[] packedA = new double[roundUp(D_MC, D_MR) * D_KC];
+    final double[] packedB = new double[D_KC * roundUp(D_NC, D_NR)];
+    final double[] tile = new double[D_MR * D_NR];
+  }
+
+  private static final ThreadLocal<DWorkspace> D_WORKSPACE =
+      ThreadLocal.withInitial(DWorkspace::new);
+}
