@@ -50,31 +50,55 @@ class TrainingStepBenchmark {
     }
     Tensor targets = backend.fromArray(labels, Shape.of(BATCH), DType.FLOAT32);
     List<Double> millis = new ArrayList<>();
+    double[][] phases = new double[4][steps];
     double lastLoss = Double.NaN;
     for (int step = 0; step < steps + 10; step++) {
       long start = System.nanoTime();
+      long[] marks = new long[4];
       try (TensorScope scope = TensorScope.open()) {
         Tensor outputs = network.forward(input);
+        marks[0] = System.nanoTime();
         lastLoss = loss.forward(outputs, targets).value();
-        network.backward(loss.backward(), false);
+        Tensor outputGradient = loss.backward();
+        marks[1] = System.nanoTime();
+        network.backward(outputGradient, false);
+        marks[2] = System.nanoTime();
         for (Parameter parameter : network.parameters()) {
           Tensor updated = parameter.value().subtract(parameter.gradient().multiply(0.01));
           parameter.setValue(scope.keep(updated));
         }
+        marks[3] = System.nanoTime();
       }
+      long end = System.nanoTime();
       if (step >= 10) {
-        millis.add((System.nanoTime() - start) / 1e6);
+        millis.add((end - start) / 1e6);
+        long previous = start;
+        for (int phase = 0; phase < 4; phase++) {
+          phases[phase][step - 10] = (marks[phase] - previous) / 1e6;
+          previous = marks[phase];
+        }
       }
     }
     double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     return String.format(
         Locale.ROOT,
-        "%s: median %.2f ms/step (min %.2f, max %.2f) over %d steps, final loss %.4f",
+        "%s: median %.2f ms/step (min %.2f, max %.2f) over %d steps, final loss %.4f;"
+            + " medians: forward %.2f, loss %.2f, backward %.2f, SGD update %.2f ms",
         name,
         sorted[sorted.length / 2],
         sorted[0],
         sorted[sorted.length - 1],
         sorted.length,
-        lastLoss);
+        lastLoss,
+        median(phases[0]),
+        median(phases[1]),
+        median(phases[2]),
+        median(phases[3]));
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 }
