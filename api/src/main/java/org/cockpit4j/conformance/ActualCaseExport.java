@@ -1,0 +1,48 @@
+package org.cockpit4j.conformance;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cockpit4j.reference.ActualCaseWriter;
+import org.cockpit4j.reference.TensorData;
+
+/**
+ * Writes a {@link ReplayedCase} in the case file's own layout ({@code steps[k].forward}, {@code
+ * .backpack}, {@code .derived}, {@code .hessian.trace}, {@code .params}, {@code
+ * .optimizer_state_after_update}, {@code final_params}) so that any outside tool can compare it.
+ */
+public final class ActualCaseExport {
+  private ActualCaseExport() {}
+
+  /** The writer holding every replayed value. */
+  public static ActualCaseWriter toWriter(ReplayedCase replayed) {
+    ActualCaseWriter writer = new ActualCaseWriter(replayed.name());
+    for (ReplayedStep step : replayed.steps()) {
+      ActualCaseWriter.Step out = writer.step(step.globalStep());
+      out.params(step.params());
+      out.forward(step.loss(), step.individualLosses(), step.outputs());
+      for (Map.Entry<String, List<TensorData>> entry : step.backpack().entrySet()) {
+        out.backpack(entry.getKey(), entry.getValue());
+      }
+      Map<String, Object> derived = new LinkedHashMap<>();
+      derived.put("batch_dot", step.batchDot());
+      derived.put("batch_l2_total", step.batchL2Total());
+      out.put("derived", derived);
+      out.hessianTrace(step.hessianTrace());
+      if (!step.optimizerState().isEmpty()) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("step", step.optimizerStep());
+        state.putAll(step.optimizerState());
+        out.put("optimizer_state_after_update", state);
+      }
+    }
+    writer.finalParams(replayed.finalParams());
+    return writer;
+  }
+
+  /** Writes {@code replayed} to {@code file}. */
+  public static void write(ReplayedCase replayed, Path file) {
+    toWriter(replayed).write(file);
+  }
+}
