@@ -40,8 +40,11 @@ final class CliErrors implements IExecutionExceptionHandler {
       text = exception.getClass().getSimpleName();
     }
     Throwable cause = exception.getCause();
-    if (cause != null && cause.getMessage() != null && !text.contains(cause.getMessage())) {
-      text += " (" + cause.getMessage() + ")";
+    if (cause != null && cause.getMessage() != null) {
+      String causeLine = cause.getMessage().lines().findFirst().orElse("");
+      if (!causeLine.isBlank() && !text.contains(causeLine)) {
+        text += " (" + causeLine + ")";
+      }
     }
     return text;
   }
