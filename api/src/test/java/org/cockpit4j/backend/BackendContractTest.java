@@ -473,6 +473,37 @@ public abstract class BackendContractTest {
 
   @ParameterizedTest
   @EnumSource(DType.class)
+  void largeReductionsAlongEachAxis(DType dtype) {
+    // Shapes big enough for the parallel paths: wide columns, long rows, many rows.
+    int[][] shapes = {{3, 5000}, {2, 70000}, {700, 40}};
+    long seed = 80;
+    for (int[] dims : shapes) {
+      double[] x = values(size(dims), seed++, dtype);
+      Tensor t = tensor(x, dtype, dims);
+      for (int axis = 0; axis < 2; axis++) {
+        boolean[] reduced = {axis == 0, axis == 1};
+        int[] kept = {axis == 0 ? 1 : dims[0], axis == 1 ? 1 : dims[1]};
+        double[] absolute = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+          absolute[i] = Math.abs(x[i]);
+        }
+        double[] scale = reduceTwin(ReduceOp.SUM, absolute, dims, reduced, kept);
+        for (ReduceOp op : ReduceOp.values()) {
+          double[] expected = reduceTwin(op, x, dims, reduced, kept);
+          double[] squareScale = op == ReduceOp.SUM_OF_SQUARES ? expected : scale;
+          assertClose(
+              expected,
+              squareScale,
+              backend.reduce(op, t, new int[] {axis}, true),
+              dtype,
+              op + " over axis " + axis + " of " + Arrays.toString(dims));
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DType.class)
   void argMaxTakesTheFirstLargest(DType dtype) {
     int[] dims = {3, 4, 5};
     double[] x = values(size(dims), 7, dtype);
@@ -727,6 +758,8 @@ public abstract class BackendContractTest {
     for (boolean ta : new boolean[] {false, true}) {
       for (boolean tb : new boolean[] {false, true}) {
         checkMatmul(dtype, 0, 0, 133, 147, 301, ta, tb, seed++);
+        checkMatmul(dtype, 0, 0, 20, 40, 700, ta, tb, seed++);
+        checkMatmul(dtype, 3, 0, 9, 80, 30, ta, tb, seed++);
       }
     }
     checkMatmul(dtype, 0, 0, 67, 531, 19, false, false, seed++);

@@ -118,6 +118,33 @@ final class BinaryKernels {
           break;
       }
     }
+    if (aStep == 0 && bStep == 1) {
+      float x = a[ai];
+      switch (op) {
+        case ADD:
+          for (int i = 0; i < n; i++) {
+            out[o + i] = x + b[bi + i];
+          }
+          return;
+        case SUBTRACT:
+          for (int i = 0; i < n; i++) {
+            out[o + i] = x - b[bi + i];
+          }
+          return;
+        case MULTIPLY:
+          for (int i = 0; i < n; i++) {
+            out[o + i] = x * b[bi + i];
+          }
+          return;
+        case DIVIDE:
+          for (int i = 0; i < n; i++) {
+            out[o + i] = x / b[bi + i];
+          }
+          return;
+        default:
+          break;
+      }
+    }
     for (int i = 0; i < n; i++) {
       out[o + i] = apply(op, a[ai + i * aStep], b[bi + i * bStep]);
     }
@@ -180,6 +207,33 @@ final class BinaryKernels {
         case DIVIDE:
           for (int i = 0; i < n; i++) {
             out[o + i] = a[ai + i] / y;
+          }
+          return;
+        default:
+          break;
+      }
+    }
+    if (aStep == 0 && bStep == 1) {
+      double x = a[ai];
+      switch (op) {
+        case ADD:
+          for (int i = 0; i < n; i++) {
+            out[o + i] = x + b[bi + i];
+          }
+          return;
+        case SUBTRACT:
+          for (int i = 0; i < n; i++) {
+            out[o + i] = x - b[bi + i];
+          }
+          return;
+        case MULTIPLY:
+          for (int i = 0; i < n; i++) {
+            out[o + i] = x * b[bi + i];
+          }
+          return;
+        case DIVIDE:
+          for (int i = 0; i < n; i++) {
+            out[o + i] = x / b[bi + i];
           }
           return;
         default:

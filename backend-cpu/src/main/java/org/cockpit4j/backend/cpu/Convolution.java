@@ -6,31 +6,45 @@ import org.cockpit4j.backend.ConvGeometry;
 final class Convolution {
   private Convolution() {}
 
+  /** First output column {@code ow} with {@code w0 + ow*stride >= 0}. */
+  static int firstInside(int w0, int stride) {
+    return w0 >= 0 ? 0 : (-w0 + stride - 1) / stride;
+  }
+
+  /** One past the last output column {@code ow < wo} with {@code w0 + ow*stride < width}. */
+  static int endInside(int w0, int stride, int width, int wo) {
+    return w0 >= width ? 0 : Math.min(wo, (width - 1 - w0) / stride + 1);
+  }
+
   /**
    * Unfolds channel plane {@code x[xOff..]} ({@code height x width}) into the {@code kH*kW} rows
-   * starting at {@code cols[colOff..]}, each of {@code ho*wo} columns.
+   * starting at {@code cols[colOff..]}, each of {@code ho*wo} columns. The rows must be zero
+   * beforehand (padding positions are skipped, not written).
    */
   static void im2colPlane(
       float[] x, int xOff, int height, int width, ConvGeometry g, float[] cols, int colOff) {
     int ho = g.outputHeight(height);
     int wo = g.outputWidth(width);
+    int sw = g.strideWidth();
     int row = colOff;
     for (int kh = 0; kh < g.kernelHeight(); kh++) {
       for (int kw = 0; kw < g.kernelWidth(); kw++) {
+        int w0 = kw * g.dilationWidth() - g.paddingWidth();
+        int lo = firstInside(w0, sw);
+        int hi = endInside(w0, sw, width, wo);
         int dst = row;
-        for (int oh = 0; oh < ho; oh++) {
+        for (int oh = 0; oh < ho; oh++, dst += wo) {
           int h = oh * g.strideHeight() - g.paddingHeight() + kh * g.dilationHeight();
-          if (h < 0 || h >= height) {
-            java.util.Arrays.fill(cols, dst, dst + wo, 0f);
-            dst += wo;
+          if (h < 0 || h >= height || lo >= hi) {
             continue;
           }
-          int src = xOff + h * width;
-          int w0 = kw * g.dilationWidth() - g.paddingWidth();
-          int sw = g.strideWidth();
-          for (int ow = 0; ow < wo; ow++) {
-            int w = w0 + ow * sw;
-            cols[dst++] = (w >= 0 && w < width) ? x[src + w] : 0f;
+          int src = xOff + h * width + w0;
+          if (sw == 1) {
+            System.arraycopy(x, src + lo, cols, dst + lo, hi - lo);
+          } else {
+            for (int ow = lo; ow < hi; ow++) {
+              cols[dst + ow] = x[src + ow * sw];
+            }
           }
         }
         row += ho * wo;
@@ -42,23 +56,26 @@ final class Convolution {
       double[] x, int xOff, int height, int width, ConvGeometry g, double[] cols, int colOff) {
     int ho = g.outputHeight(height);
     int wo = g.outputWidth(width);
+    int sw = g.strideWidth();
     int row = colOff;
     for (int kh = 0; kh < g.kernelHeight(); kh++) {
       for (int kw = 0; kw < g.kernelWidth(); kw++) {
+        int w0 = kw * g.dilationWidth() - g.paddingWidth();
+        int lo = firstInside(w0, sw);
+        int hi = endInside(w0, sw, width, wo);
         int dst = row;
-        for (int oh = 0; oh < ho; oh++) {
+        for (int oh = 0; oh < ho; oh++, dst += wo) {
           int h = oh * g.strideHeight() - g.paddingHeight() + kh * g.dilationHeight();
-          if (h < 0 || h >= height) {
-            java.util.Arrays.fill(cols, dst, dst + wo, 0.0);
-            dst += wo;
+          if (h < 0 || h >= height || lo >= hi) {
             continue;
           }
-          int src = xOff + h * width;
-          int w0 = kw * g.dilationWidth() - g.paddingWidth();
-          int sw = g.strideWidth();
-          for (int ow = 0; ow < wo; ow++) {
-            int w = w0 + ow * sw;
-            cols[dst++] = (w >= 0 && w < width) ? x[src + w] : 0.0;
+          int src = xOff + h * width + w0;
+          if (sw == 1) {
+            System.arraycopy(x, src + lo, cols, dst + lo, hi - lo);
+          } else {
+            for (int ow = lo; ow < hi; ow++) {
+              cols[dst + ow] = x[src + ow * sw];
+            }
           }
         }
         row += ho * wo;
@@ -71,23 +88,27 @@ final class Convolution {
       float[] cols, int colOff, ConvGeometry g, int height, int width, float[] x, int xOff) {
     int ho = g.outputHeight(height);
     int wo = g.outputWidth(width);
+    int sw = g.strideWidth();
     int row = colOff;
     for (int kh = 0; kh < g.kernelHeight(); kh++) {
       for (int kw = 0; kw < g.kernelWidth(); kw++) {
+        int w0 = kw * g.dilationWidth() - g.paddingWidth();
+        int lo = firstInside(w0, sw);
+        int hi = endInside(w0, sw, width, wo);
         int src = row;
-        for (int oh = 0; oh < ho; oh++) {
+        for (int oh = 0; oh < ho; oh++, src += wo) {
           int h = oh * g.strideHeight() - g.paddingHeight() + kh * g.dilationHeight();
           if (h < 0 || h >= height) {
-            src += wo;
             continue;
           }
-          int dst = xOff + h * width;
-          int w0 = kw * g.dilationWidth() - g.paddingWidth();
-          int sw = g.strideWidth();
-          for (int ow = 0; ow < wo; ow++, src++) {
-            int w = w0 + ow * sw;
-            if (w >= 0 && w < width) {
-              x[dst + w] += cols[src];
+          int dst = xOff + h * width + w0;
+          if (sw == 1) {
+            for (int ow = lo; ow < hi; ow++) {
+              x[dst + ow] += cols[src + ow];
+            }
+          } else {
+            for (int ow = lo; ow < hi; ow++) {
+              x[dst + ow * sw] += cols[src + ow];
             }
           }
         }
@@ -100,23 +121,27 @@ final class Convolution {
       double[] cols, int colOff, ConvGeometry g, int height, int width, double[] x, int xOff) {
     int ho = g.outputHeight(height);
     int wo = g.outputWidth(width);
+    int sw = g.strideWidth();
     int row = colOff;
     for (int kh = 0; kh < g.kernelHeight(); kh++) {
       for (int kw = 0; kw < g.kernelWidth(); kw++) {
+        int w0 = kw * g.dilationWidth() - g.paddingWidth();
+        int lo = firstInside(w0, sw);
+        int hi = endInside(w0, sw, width, wo);
         int src = row;
-        for (int oh = 0; oh < ho; oh++) {
+        for (int oh = 0; oh < ho; oh++, src += wo) {
           int h = oh * g.strideHeight() - g.paddingHeight() + kh * g.dilationHeight();
           if (h < 0 || h >= height) {
-            src += wo;
             continue;
           }
-          int dst = xOff + h * width;
-          int w0 = kw * g.dilationWidth() - g.paddingWidth();
-          int sw = g.strideWidth();
-          for (int ow = 0; ow < wo; ow++, src++) {
-            int w = w0 + ow * sw;
-            if (w >= 0 && w < width) {
-              x[dst + w] += cols[src];
+          int dst = xOff + h * width + w0;
+          if (sw == 1) {
+            for (int ow = lo; ow < hi; ow++) {
+              x[dst + ow] += cols[src + ow];
+            }
+          } else {
+            for (int ow = lo; ow < hi; ow++) {
+              x[dst + ow * sw] += cols[src + ow];
             }
           }
         }

@@ -386,24 +386,53 @@ public final class CpuBackend implements Backend {
     }
     Object out = allocate(x.dtype(), outShape.sizeAsInt());
     int reducedCount = count;
+    int outerCount = outer;
     int innerCount = inner;
     Object source = data;
-    int grain = Math.max(1, ELEMENTWISE_GRAIN / Math.max(1, count * inner));
-    if (source instanceof float[] xf) {
+    if (outer < threads.threads() && count >= 4 * LongRowReduction.BLOCK && inner == 1) {
+      // A few long rows (a full reduction): fixed blocks in parallel.
+      for (int o = 0; o < outer; o++) {
+        double value = LongRowReduction.reduce(threads, op, source, o * count, count);
+        if (out instanceof float[] f) {
+          f[o] = (float) value;
+        } else {
+          ((double[]) out)[o] = value;
+        }
+      }
+    } else if (outer < threads.threads() && inner >= 2048) {
+      // A few wide blocks (e.g. a sum over the batch axis): split the inner positions.
       threads.parallelFor(
-          outer,
-          grain,
+          inner,
+          Math.max(256, ELEMENTWISE_GRAIN / Math.max(1, outer * count)),
           (c, from, to) ->
-              Reductions.reduce(op, xf, reducedCount, innerCount, (float[]) out, from, to));
+              reduceRange(op, source, reducedCount, innerCount, out, 0, outerCount, from, to));
     } else {
+      int grain = Math.max(1, ELEMENTWISE_GRAIN / Math.max(1, count * inner));
       threads.parallelFor(
           outer,
           grain,
           (c, from, to) ->
-              Reductions.reduce(
-                  op, (double[]) source, reducedCount, innerCount, (double[]) out, from, to));
+              reduceRange(op, source, reducedCount, innerCount, out, from, to, 0, innerCount));
     }
     return wrapArray(out, outShape);
+  }
+
+  private static void reduceRange(
+      ReduceOp op,
+      Object x,
+      int reduced,
+      int inner,
+      Object out,
+      int from,
+      int to,
+      int innerFrom,
+      int innerTo) {
+    if (x instanceof float[] f) {
+      Reductions.reduce(op, f, reduced, inner, (float[]) out, from, to, innerFrom, innerTo);
+    } else {
+      Reductions.reduce(
+          op, (double[]) x, reduced, inner, (double[]) out, from, to, innerFrom, innerTo);
+    }
   }
 
   @Override
@@ -629,19 +658,18 @@ public final class CpuBackend implements Backend {
     int inner = x.shape().sizeFrom(a + 1);
     Object data = CpuStorage.array(x);
     Object out = allocate(x.dtype(), idx.length);
-    for (int o = 0; o < outer; o++) {
-      for (int r = 0; r < picked; r++) {
-        int dst = (o * picked + r) * inner;
-        for (int i = 0; i < inner; i++) {
-          int src = (o * count + idx[dst + i]) * inner + i;
+    int rowCount = outer;
+    threads.parallelFor(
+        rowCount,
+        Math.max(1, ELEMENTWISE_GRAIN / Math.max(1, picked * inner)),
+        (c, from, to) -> {
           if (data instanceof float[] f) {
-            ((float[]) out)[dst + i] = f[src];
+            IndexKernels.gather(f, count, inner, idx, picked, (float[]) out, from, to);
           } else {
-            ((double[]) out)[dst + i] = ((double[]) data)[src];
+            IndexKernels.gather(
+                (double[]) data, count, inner, idx, picked, (double[]) out, from, to);
           }
-        }
-      }
-    }
+        });
     return wrapArray(out, index.shape());
   }
 
@@ -666,19 +694,18 @@ public final class CpuBackend implements Backend {
     int inner = shape.sizeFrom(a + 1);
     Object data = CpuStorage.array(source);
     Object out = allocate(source.dtype(), shape.sizeAsInt());
-    for (int o = 0; o < outer; o++) {
-      for (int r = 0; r < picked; r++) {
-        int src = (o * picked + r) * inner;
-        for (int i = 0; i < inner; i++) {
-          int dst = (o * count + idx[src + i]) * inner + i;
+    int rowCount = outer;
+    threads.parallelFor(
+        rowCount,
+        Math.max(1, ELEMENTWISE_GRAIN / Math.max(1, picked * inner)),
+        (c, from, to) -> {
           if (data instanceof float[] f) {
-            ((float[]) out)[dst] += f[src + i];
+            IndexKernels.scatterAdd(f, count, inner, idx, picked, (float[]) out, from, to);
           } else {
-            ((double[]) out)[dst] += ((double[]) data)[src + i];
+            IndexKernels.scatterAdd(
+                (double[]) data, count, inner, idx, picked, (double[]) out, from, to);
           }
-        }
-      }
-    }
+        });
     return wrapArray(out, shape);
   }
 
