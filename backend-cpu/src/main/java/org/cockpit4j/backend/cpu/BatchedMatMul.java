@@ -26,7 +26,7 @@ final class BatchedMatMul {
     int bStride = p.bBatched() ? k * n : 0;
     int cStride = m * n;
     long work = (long) m * n * k;
-    if (batch >= threads.threads() && work < (1L << 22)) {
+    if (batch >= 2 * threads.threads() || (batch >= threads.threads() && work < (1L << 22))) {
       threads.parallelFor(
           batch,
           1,

@@ -15,17 +15,29 @@ import jdk.incubator.vector.FloatVector;
 final class VectorGemm implements Gemm {
   static final int F_MR = VectorMicroKernels.F_MR;
   static final int F_NR = VectorMicroKernels.F_NR;
-  static final int F_KC = 256;
+  static final int F_KC = 512;
   static final int F_MC = 128;
-  static final int F_NC = 3072;
+  static final int F_NC = 2048;
   static final int D_MR = VectorMicroKernels.D_MR;
   static final int D_NR = VectorMicroKernels.D_NR;
-  static final int D_KC = 256;
+  static final int D_KC = 384;
   static final int D_MC = 64;
   static final int D_NC = 1536;
 
   /** Below this many multiply-adds a product stays on one thread. */
   private static final long PARALLEL_WORK = 1L << 18;
+
+  /** Depth steps per strip when packing transposes (one cache line of each row read). */
+  private static final int TRANSPOSE_STRIP = 16;
+
+  /**
+   * Whether an operand whose rows are {@code leadingDimension} elements of {@code bytes} apart may
+   * be read in place: not when the row stride is a multiple of 2 KiB, where the rows of a panel
+   * fall into a few cache sets and evict each other (packing is cheaper then).
+   */
+  static boolean readInPlace(int leadingDimension, int bytes) {
+    return ((long) leadingDimension * bytes) % 2048 != 0;
+  }
 
   private static final int ROWS = 0;
   private static final int COLUMNS = 1;
@@ -51,7 +63,9 @@ final class VectorGemm implements Gemm {
     }
     int rowBlocks = (m + mr - 1) / mr;
     int columnBlocks = (n + nr - 1) / nr;
-    boolean splitRows = rowBlocks >= 4 * tasks || rowBlocks >= columnBlocks;
+    // Splitting rows makes every thread pack all of B, splitting columns all of A: split the
+    // longer side so that the duplicated packing is the smaller operand's.
+    boolean splitRows = m >= n;
     int blocks = splitRows ? rowBlocks : columnBlocks;
     int unit = splitRows ? mr : nr;
     int extent = splitRows ? m : n;
@@ -176,38 +190,53 @@ final class VectorGemm implements Gemm {
     float[] packedA = work.packedA;
     float[] packedB = work.packedB;
     float[] tile = work.tile;
+    // Operands already laid out like a panel (op(A) stored transposed, op(B) stored as is) are
+    // read in place; only their ragged edge panels are packed.
+    boolean directA = transposeA && readInPlace(m, 4);
+    boolean directB = !transposeB && readInPlace(n, 4);
     for (int jc = c0; jc < c1; jc += F_NC) {
       int nc = Math.min(F_NC, c1 - jc);
       for (int pc = 0; pc < k; pc += F_KC) {
         int kc = Math.min(F_KC, k - pc);
         boolean accumulate = pc > 0;
-        packFB(b, bOffset, transposeB, n, k, pc, kc, jc, nc, packedB);
+        packFB(b, bOffset, transposeB, n, k, pc, kc, jc, nc, packedB, directB);
         for (int ic = r0; ic < r1; ic += F_MC) {
           int mc = Math.min(F_MC, r1 - ic);
-          packFA(a, aOffset, transposeA, m, k, ic, mc, pc, kc, packedA);
+          packFA(a, aOffset, transposeA, m, k, ic, mc, pc, kc, packedA, directA);
           for (int jr = 0; jr < nc; jr += F_NR) {
             int cols = Math.min(F_NR, nc - jr);
-            int bIndex = (jr / F_NR) * kc * F_NR;
+            boolean bInPlace = directB && cols == F_NR;
+            float[] bPanel = bInPlace ? b : packedB;
+            int bIndex = bInPlace ? bOffset + pc * n + jc + jr : (jr / F_NR) * kc * F_NR;
+            int ldb = bInPlace ? n : F_NR;
             for (int ir = 0; ir < mc; ir += F_MR) {
               int rows = Math.min(F_MR, mc - ir);
-              int aIndex = (ir / F_MR) * kc * F_MR;
+              boolean aInPlace = directA && rows == F_MR;
+              float[] aPanel = aInPlace ? a : packedA;
+              int aIndex = aInPlace ? aOffset + pc * m + ic + ir : (ir / F_MR) * kc * F_MR;
+              int lda = aInPlace ? m : F_MR;
               int cIndex = cOffset + (ic + ir) * n + jc + jr;
               if (rows == F_MR && cols == F_NR) {
                 VectorMicroKernels.kernelF(
-                    kc, packedA, aIndex, packedB, bIndex, c, cIndex, n, accumulate);
+                    kc, aPanel, aIndex, lda, bPanel, bIndex, ldb, c, cIndex, n, accumulate);
+                continue;
+              }
+              if (cols <= F_NR / 2) {
+                VectorMicroKernels.kernelNarrowF(
+                    kc, aPanel, aIndex, lda, bPanel, bIndex, ldb, tile, 0, F_NR, false);
               } else {
                 VectorMicroKernels.kernelF(
-                    kc, packedA, aIndex, packedB, bIndex, tile, 0, F_NR, false);
-                for (int r = 0; r < rows; r++) {
-                  int target = cIndex + r * n;
-                  int source = r * F_NR;
-                  if (accumulate) {
-                    for (int j = 0; j < cols; j++) {
-                      c[target + j] += tile[source + j];
-                    }
-                  } else {
-                    System.arraycopy(tile, source, c, target, cols);
+                    kc, aPanel, aIndex, lda, bPanel, bIndex, ldb, tile, 0, F_NR, false);
+              }
+              for (int r = 0; r < rows; r++) {
+                int target = cIndex + r * n;
+                int source = r * F_NR;
+                if (accumulate) {
+                  for (int j = 0; j < cols; j++) {
+                    c[target + j] += tile[source + j];
                   }
+                } else {
+                  System.arraycopy(tile, source, c, target, cols);
                 }
               }
             }
@@ -231,12 +260,14 @@ final class VectorGemm implements Gemm {
       int mc,
       int p0,
       int kc,
-      float[] packed) {
+      float[] packed,
+      boolean edgeOnly) {
+    int first = edgeOnly ? mc / F_MR * F_MR : 0;
     if (transposeA) {
       // op(A)(i, p) = a[p*m + i]: read each stored row once, contiguously.
       for (int p = 0; p < kc; p++) {
         int source = aOffset + (p0 + p) * m + i0;
-        for (int ir = 0; ir < mc; ir += F_MR) {
+        for (int ir = first; ir < mc; ir += F_MR) {
           int rows = Math.min(F_MR, mc - ir);
           int target = (ir / F_MR) * kc * F_MR + p * F_MR;
           for (int r = 0; r < rows; r++) {
@@ -249,14 +280,17 @@ final class VectorGemm implements Gemm {
       }
       return;
     }
-    for (int ir = 0; ir < mc; ir += F_MR) {
+    for (int ir = first; ir < mc; ir += F_MR) {
       int rows = Math.min(F_MR, mc - ir);
       int base = (ir / F_MR) * kc * F_MR;
-      // op(A)(i, p) = a[i*k + p]: one row of A per r.
-      for (int r = 0; r < rows; r++) {
-        int source = aOffset + (i0 + ir + r) * k + p0;
-        for (int p = 0; p < kc; p++) {
-          packed[base + p * F_MR + r] = a[source + p];
+      // op(A)(i, p) = a[i*k + p]: one row of A per r, in strips that stay in L1.
+      for (int ps = 0; ps < kc; ps += TRANSPOSE_STRIP) {
+        int pe = Math.min(kc, ps + TRANSPOSE_STRIP);
+        for (int r = 0; r < rows; r++) {
+          int source = aOffset + (i0 + ir + r) * k + p0;
+          for (int p = ps; p < pe; p++) {
+            packed[base + p * F_MR + r] = a[source + p];
+          }
         }
       }
       for (int r = rows; r < F_MR; r++) {
@@ -281,16 +315,22 @@ final class VectorGemm implements Gemm {
       int kc,
       int j0,
       int nc,
-      float[] packed) {
-    for (int jr = 0; jr < nc; jr += F_NR) {
+      float[] packed,
+      boolean edgeOnly) {
+    int first = edgeOnly ? nc / F_NR * F_NR : 0;
+    for (int jr = first; jr < nc; jr += F_NR) {
       int cols = Math.min(F_NR, nc - jr);
       int base = (jr / F_NR) * kc * F_NR;
       if (transposeB) {
-        // op(B)(p, j) = b[j*k + p]: one row of the stored B per column j.
-        for (int j = 0; j < cols; j++) {
-          int source = bOffset + (j0 + jr + j) * k + p0;
-          for (int p = 0; p < kc; p++) {
-            packed[base + p * F_NR + j] = b[source + p];
+        // op(B)(p, j) = b[j*k + p]: transpose in strips of TRANSPOSE_STRIP depth steps so that
+        // both the rows read and the panel lines written stay in L1.
+        for (int ps = 0; ps < kc; ps += TRANSPOSE_STRIP) {
+          int pe = Math.min(kc, ps + TRANSPOSE_STRIP);
+          for (int j = 0; j < cols; j++) {
+            int source = bOffset + (j0 + jr + j) * k + p0;
+            for (int p = ps; p < pe; p++) {
+              packed[base + p * F_NR + j] = b[source + p];
+            }
           }
         }
         for (int j = cols; j < F_NR; j++) {
@@ -418,38 +458,53 @@ final class VectorGemm implements Gemm {
     double[] packedA = work.packedA;
     double[] packedB = work.packedB;
     double[] tile = work.tile;
+    // Operands already laid out like a panel (op(A) stored transposed, op(B) stored as is) are
+    // read in place; only their ragged edge panels are packed.
+    boolean directA = transposeA && readInPlace(m, 8);
+    boolean directB = !transposeB && readInPlace(n, 8);
     for (int jc = c0; jc < c1; jc += D_NC) {
       int nc = Math.min(D_NC, c1 - jc);
       for (int pc = 0; pc < k; pc += D_KC) {
         int kc = Math.min(D_KC, k - pc);
         boolean accumulate = pc > 0;
-        packDB(b, bOffset, transposeB, n, k, pc, kc, jc, nc, packedB);
+        packDB(b, bOffset, transposeB, n, k, pc, kc, jc, nc, packedB, directB);
         for (int ic = r0; ic < r1; ic += D_MC) {
           int mc = Math.min(D_MC, r1 - ic);
-          packDA(a, aOffset, transposeA, m, k, ic, mc, pc, kc, packedA);
+          packDA(a, aOffset, transposeA, m, k, ic, mc, pc, kc, packedA, directA);
           for (int jr = 0; jr < nc; jr += D_NR) {
             int cols = Math.min(D_NR, nc - jr);
-            int bIndex = (jr / D_NR) * kc * D_NR;
+            boolean bInPlace = directB && cols == D_NR;
+            double[] bPanel = bInPlace ? b : packedB;
+            int bIndex = bInPlace ? bOffset + pc * n + jc + jr : (jr / D_NR) * kc * D_NR;
+            int ldb = bInPlace ? n : D_NR;
             for (int ir = 0; ir < mc; ir += D_MR) {
               int rows = Math.min(D_MR, mc - ir);
-              int aIndex = (ir / D_MR) * kc * D_MR;
+              boolean aInPlace = directA && rows == D_MR;
+              double[] aPanel = aInPlace ? a : packedA;
+              int aIndex = aInPlace ? aOffset + pc * m + ic + ir : (ir / D_MR) * kc * D_MR;
+              int lda = aInPlace ? m : D_MR;
               int cIndex = cOffset + (ic + ir) * n + jc + jr;
               if (rows == D_MR && cols == D_NR) {
                 VectorMicroKernels.kernelD(
-                    kc, packedA, aIndex, packedB, bIndex, c, cIndex, n, accumulate);
+                    kc, aPanel, aIndex, lda, bPanel, bIndex, ldb, c, cIndex, n, accumulate);
+                continue;
+              }
+              if (cols <= D_NR / 2) {
+                VectorMicroKernels.kernelNarrowD(
+                    kc, aPanel, aIndex, lda, bPanel, bIndex, ldb, tile, 0, D_NR, false);
               } else {
                 VectorMicroKernels.kernelD(
-                    kc, packedA, aIndex, packedB, bIndex, tile, 0, D_NR, false);
-                for (int r = 0; r < rows; r++) {
-                  int target = cIndex + r * n;
-                  int source = r * D_NR;
-                  if (accumulate) {
-                    for (int j = 0; j < cols; j++) {
-                      c[target + j] += tile[source + j];
-                    }
-                  } else {
-                    System.arraycopy(tile, source, c, target, cols);
+                    kc, aPanel, aIndex, lda, bPanel, bIndex, ldb, tile, 0, D_NR, false);
+              }
+              for (int r = 0; r < rows; r++) {
+                int target = cIndex + r * n;
+                int source = r * D_NR;
+                if (accumulate) {
+                  for (int j = 0; j < cols; j++) {
+                    c[target + j] += tile[source + j];
                   }
+                } else {
+                  System.arraycopy(tile, source, c, target, cols);
                 }
               }
             }
@@ -473,12 +528,14 @@ final class VectorGemm implements Gemm {
       int mc,
       int p0,
       int kc,
-      double[] packed) {
+      double[] packed,
+      boolean edgeOnly) {
+    int first = edgeOnly ? mc / D_MR * D_MR : 0;
     if (transposeA) {
       // op(A)(i, p) = a[p*m + i]: read each stored row once, contiguously.
       for (int p = 0; p < kc; p++) {
         int source = aOffset + (p0 + p) * m + i0;
-        for (int ir = 0; ir < mc; ir += D_MR) {
+        for (int ir = first; ir < mc; ir += D_MR) {
           int rows = Math.min(D_MR, mc - ir);
           int target = (ir / D_MR) * kc * D_MR + p * D_MR;
           for (int r = 0; r < rows; r++) {
@@ -491,14 +548,17 @@ final class VectorGemm implements Gemm {
       }
       return;
     }
-    for (int ir = 0; ir < mc; ir += D_MR) {
+    for (int ir = first; ir < mc; ir += D_MR) {
       int rows = Math.min(D_MR, mc - ir);
       int base = (ir / D_MR) * kc * D_MR;
-      // op(A)(i, p) = a[i*k + p]: one row of A per r.
-      for (int r = 0; r < rows; r++) {
-        int source = aOffset + (i0 + ir + r) * k + p0;
-        for (int p = 0; p < kc; p++) {
-          packed[base + p * D_MR + r] = a[source + p];
+      // op(A)(i, p) = a[i*k + p]: one row of A per r, in strips that stay in L1.
+      for (int ps = 0; ps < kc; ps += TRANSPOSE_STRIP) {
+        int pe = Math.min(kc, ps + TRANSPOSE_STRIP);
+        for (int r = 0; r < rows; r++) {
+          int source = aOffset + (i0 + ir + r) * k + p0;
+          for (int p = ps; p < pe; p++) {
+            packed[base + p * D_MR + r] = a[source + p];
+          }
         }
       }
       for (int r = rows; r < D_MR; r++) {
@@ -523,16 +583,22 @@ final class VectorGemm implements Gemm {
       int kc,
       int j0,
       int nc,
-      double[] packed) {
-    for (int jr = 0; jr < nc; jr += D_NR) {
+      double[] packed,
+      boolean edgeOnly) {
+    int first = edgeOnly ? nc / D_NR * D_NR : 0;
+    for (int jr = first; jr < nc; jr += D_NR) {
       int cols = Math.min(D_NR, nc - jr);
       int base = (jr / D_NR) * kc * D_NR;
       if (transposeB) {
-        // op(B)(p, j) = b[j*k + p]: one row of the stored B per column j.
-        for (int j = 0; j < cols; j++) {
-          int source = bOffset + (j0 + jr + j) * k + p0;
-          for (int p = 0; p < kc; p++) {
-            packed[base + p * D_NR + j] = b[source + p];
+        // op(B)(p, j) = b[j*k + p]: transpose in strips of TRANSPOSE_STRIP depth steps so that
+        // both the rows read and the panel lines written stay in L1.
+        for (int ps = 0; ps < kc; ps += TRANSPOSE_STRIP) {
+          int pe = Math.min(kc, ps + TRANSPOSE_STRIP);
+          for (int j = 0; j < cols; j++) {
+            int source = bOffset + (j0 + jr + j) * k + p0;
+            for (int p = ps; p < pe; p++) {
+              packed[base + p * D_NR + j] = b[source + p];
+            }
           }
         }
         for (int j = cols; j < D_NR; j++) {

@@ -5,10 +5,11 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The register-blocked GEMM micro-kernels: an MR x NR block of C held in MR*2 vector accumulators,
- * updated by one fused multiply-add per accumulator per depth step (B: 2 vector loads, A: MR
- * broadcasts). Written out by hand (no loops over the block) so that the JIT keeps every
- * accumulator in a register.
+ * The register-blocked GEMM micro-kernels: an MR x NR block of C held in vector accumulators,
+ * updated by one fused multiply-add per accumulator per depth step (B: one or two vector loads, A:
+ * MR broadcasts). Written out by hand (no loops over the block) so that the JIT keeps every
+ * accumulator in a register. A and B are read through leading dimensions, so they may be packed
+ * panels or the operands themselves.
  */
 final class VectorMicroKernels {
   private VectorMicroKernels() {}
@@ -31,15 +32,17 @@ final class VectorMicroKernels {
   static final int D_NR = 2 * DL;
 
   /**
-   * C[8 x 2FL] (+)= packed A panel x packed B panel over depth {@code kc}: A holds 8 values per
-   * step, B 2 vectors per step; C rows are {@code ldc} apart.
+   * C[8 x 2*FL] (+)= A[8 x kc] B[kc x 2*FL]: A element (r, p) at {@code a[ai + p*lda + r]}, B row p
+   * at {@code b[bi + p*ldb]}, C row r at {@code c[ci + r*ldc]}; adds to C when {@code accumulate}.
    */
   static void kernelF(
       int kc,
       float[] a,
       int ai,
+      int lda,
       float[] b,
       int bi,
+      int ldb,
       float[] c,
       int ci,
       int ldc,
@@ -61,8 +64,8 @@ final class VectorMicroKernels {
     FloatVector c70 = FloatVector.zero(FS);
     FloatVector c71 = FloatVector.zero(FS);
     for (int p = 0; p < kc; p++) {
-      int ao = ai + p * 8;
-      int bo = bi + p * 2 * FL;
+      int ao = ai + p * lda;
+      int bo = bi + p * ldb;
       FloatVector b0 = FloatVector.fromArray(FS, b, bo);
       FloatVector b1 = FloatVector.fromArray(FS, b, bo + 1 * FL);
       FloatVector a0 = FloatVector.broadcast(FS, a[ao]);
@@ -127,15 +130,82 @@ final class VectorMicroKernels {
   }
 
   /**
-   * C[8 x 2DL] (+)= packed A panel x packed B panel over depth {@code kc}: A holds 8 values per
-   * step, B 2 vectors per step; C rows are {@code ldc} apart.
+   * C[8 x 1*FL] (+)= A[8 x kc] B[kc x 1*FL]: A element (r, p) at {@code a[ai + p*lda + r]}, B row p
+   * at {@code b[bi + p*ldb]}, C row r at {@code c[ci + r*ldc]}; adds to C when {@code accumulate}.
+   */
+  static void kernelNarrowF(
+      int kc,
+      float[] a,
+      int ai,
+      int lda,
+      float[] b,
+      int bi,
+      int ldb,
+      float[] c,
+      int ci,
+      int ldc,
+      boolean accumulate) {
+    FloatVector c00 = FloatVector.zero(FS);
+    FloatVector c10 = FloatVector.zero(FS);
+    FloatVector c20 = FloatVector.zero(FS);
+    FloatVector c30 = FloatVector.zero(FS);
+    FloatVector c40 = FloatVector.zero(FS);
+    FloatVector c50 = FloatVector.zero(FS);
+    FloatVector c60 = FloatVector.zero(FS);
+    FloatVector c70 = FloatVector.zero(FS);
+    for (int p = 0; p < kc; p++) {
+      int ao = ai + p * lda;
+      int bo = bi + p * ldb;
+      FloatVector b0 = FloatVector.fromArray(FS, b, bo);
+      FloatVector a0 = FloatVector.broadcast(FS, a[ao]);
+      c00 = a0.fma(b0, c00);
+      FloatVector a1 = FloatVector.broadcast(FS, a[ao + 1]);
+      c10 = a1.fma(b0, c10);
+      FloatVector a2 = FloatVector.broadcast(FS, a[ao + 2]);
+      c20 = a2.fma(b0, c20);
+      FloatVector a3 = FloatVector.broadcast(FS, a[ao + 3]);
+      c30 = a3.fma(b0, c30);
+      FloatVector a4 = FloatVector.broadcast(FS, a[ao + 4]);
+      c40 = a4.fma(b0, c40);
+      FloatVector a5 = FloatVector.broadcast(FS, a[ao + 5]);
+      c50 = a5.fma(b0, c50);
+      FloatVector a6 = FloatVector.broadcast(FS, a[ao + 6]);
+      c60 = a6.fma(b0, c60);
+      FloatVector a7 = FloatVector.broadcast(FS, a[ao + 7]);
+      c70 = a7.fma(b0, c70);
+    }
+    if (accumulate) {
+      c00 = c00.add(FloatVector.fromArray(FS, c, ci + 0 * ldc));
+      c10 = c10.add(FloatVector.fromArray(FS, c, ci + 1 * ldc));
+      c20 = c20.add(FloatVector.fromArray(FS, c, ci + 2 * ldc));
+      c30 = c30.add(FloatVector.fromArray(FS, c, ci + 3 * ldc));
+      c40 = c40.add(FloatVector.fromArray(FS, c, ci + 4 * ldc));
+      c50 = c50.add(FloatVector.fromArray(FS, c, ci + 5 * ldc));
+      c60 = c60.add(FloatVector.fromArray(FS, c, ci + 6 * ldc));
+      c70 = c70.add(FloatVector.fromArray(FS, c, ci + 7 * ldc));
+    }
+    c00.intoArray(c, ci + 0 * ldc);
+    c10.intoArray(c, ci + 1 * ldc);
+    c20.intoArray(c, ci + 2 * ldc);
+    c30.intoArray(c, ci + 3 * ldc);
+    c40.intoArray(c, ci + 4 * ldc);
+    c50.intoArray(c, ci + 5 * ldc);
+    c60.intoArray(c, ci + 6 * ldc);
+    c70.intoArray(c, ci + 7 * ldc);
+  }
+
+  /**
+   * C[8 x 2*DL] (+)= A[8 x kc] B[kc x 2*DL]: A element (r, p) at {@code a[ai + p*lda + r]}, B row p
+   * at {@code b[bi + p*ldb]}, C row r at {@code c[ci + r*ldc]}; adds to C when {@code accumulate}.
    */
   static void kernelD(
       int kc,
       double[] a,
       int ai,
+      int lda,
       double[] b,
       int bi,
+      int ldb,
       double[] c,
       int ci,
       int ldc,
@@ -157,8 +227,8 @@ final class VectorMicroKernels {
     DoubleVector c70 = DoubleVector.zero(DS);
     DoubleVector c71 = DoubleVector.zero(DS);
     for (int p = 0; p < kc; p++) {
-      int ao = ai + p * 8;
-      int bo = bi + p * 2 * DL;
+      int ao = ai + p * lda;
+      int bo = bi + p * ldb;
       DoubleVector b0 = DoubleVector.fromArray(DS, b, bo);
       DoubleVector b1 = DoubleVector.fromArray(DS, b, bo + 1 * DL);
       DoubleVector a0 = DoubleVector.broadcast(DS, a[ao]);
@@ -220,5 +290,70 @@ final class VectorMicroKernels {
     c61.intoArray(c, ci + 6 * ldc + 1 * DL);
     c70.intoArray(c, ci + 7 * ldc);
     c71.intoArray(c, ci + 7 * ldc + 1 * DL);
+  }
+
+  /**
+   * C[8 x 1*DL] (+)= A[8 x kc] B[kc x 1*DL]: A element (r, p) at {@code a[ai + p*lda + r]}, B row p
+   * at {@code b[bi + p*ldb]}, C row r at {@code c[ci + r*ldc]}; adds to C when {@code accumulate}.
+   */
+  static void kernelNarrowD(
+      int kc,
+      double[] a,
+      int ai,
+      int lda,
+      double[] b,
+      int bi,
+      int ldb,
+      double[] c,
+      int ci,
+      int ldc,
+      boolean accumulate) {
+    DoubleVector c00 = DoubleVector.zero(DS);
+    DoubleVector c10 = DoubleVector.zero(DS);
+    DoubleVector c20 = DoubleVector.zero(DS);
+    DoubleVector c30 = DoubleVector.zero(DS);
+    DoubleVector c40 = DoubleVector.zero(DS);
+    DoubleVector c50 = DoubleVector.zero(DS);
+    DoubleVector c60 = DoubleVector.zero(DS);
+    DoubleVector c70 = DoubleVector.zero(DS);
+    for (int p = 0; p < kc; p++) {
+      int ao = ai + p * lda;
+      int bo = bi + p * ldb;
+      DoubleVector b0 = DoubleVector.fromArray(DS, b, bo);
+      DoubleVector a0 = DoubleVector.broadcast(DS, a[ao]);
+      c00 = a0.fma(b0, c00);
+      DoubleVector a1 = DoubleVector.broadcast(DS, a[ao + 1]);
+      c10 = a1.fma(b0, c10);
+      DoubleVector a2 = DoubleVector.broadcast(DS, a[ao + 2]);
+      c20 = a2.fma(b0, c20);
+      DoubleVector a3 = DoubleVector.broadcast(DS, a[ao + 3]);
+      c30 = a3.fma(b0, c30);
+      DoubleVector a4 = DoubleVector.broadcast(DS, a[ao + 4]);
+      c40 = a4.fma(b0, c40);
+      DoubleVector a5 = DoubleVector.broadcast(DS, a[ao + 5]);
+      c50 = a5.fma(b0, c50);
+      DoubleVector a6 = DoubleVector.broadcast(DS, a[ao + 6]);
+      c60 = a6.fma(b0, c60);
+      DoubleVector a7 = DoubleVector.broadcast(DS, a[ao + 7]);
+      c70 = a7.fma(b0, c70);
+    }
+    if (accumulate) {
+      c00 = c00.add(DoubleVector.fromArray(DS, c, ci + 0 * ldc));
+      c10 = c10.add(DoubleVector.fromArray(DS, c, ci + 1 * ldc));
+      c20 = c20.add(DoubleVector.fromArray(DS, c, ci + 2 * ldc));
+      c30 = c30.add(DoubleVector.fromArray(DS, c, ci + 3 * ldc));
+      c40 = c40.add(DoubleVector.fromArray(DS, c, ci + 4 * ldc));
+      c50 = c50.add(DoubleVector.fromArray(DS, c, ci + 5 * ldc));
+      c60 = c60.add(DoubleVector.fromArray(DS, c, ci + 6 * ldc));
+      c70 = c70.add(DoubleVector.fromArray(DS, c, ci + 7 * ldc));
+    }
+    c00.intoArray(c, ci + 0 * ldc);
+    c10.intoArray(c, ci + 1 * ldc);
+    c20.intoArray(c, ci + 2 * ldc);
+    c30.intoArray(c, ci + 3 * ldc);
+    c40.intoArray(c, ci + 4 * ldc);
+    c50.intoArray(c, ci + 5 * ldc);
+    c60.intoArray(c, ci + 6 * ldc);
+    c70.intoArray(c, ci + 7 * ldc);
   }
 }
