@@ -154,14 +154,20 @@ public final class Sequential implements Layer {
 
   /**
    * Backpropagates through the layers from the last to the first, setting every parameter's
-   * gradient. Intermediate gradients are closed as soon as the layer below has used them; the first
-   * layer computes no input gradient unless {@code inputGradientNeeded}.
+   * gradient. Intermediate gradients are closed as soon as the layer below has used them. Unless
+   * {@code inputGradientNeeded}, backpropagation stops at the first layer with parameters: the
+   * layers below it (e.g. a leading Flatten) have nothing to learn, so no input gradient is
+   * computed for them, and null is returned.
    */
   @Override
   public Tensor backward(Tensor outputGradient, boolean inputGradientNeeded) {
+    int lowest = inputGradientNeeded ? 0 : lowestLayerWithParameters();
+    if (lowest == layers.size()) {
+      return null;
+    }
     Tensor gradient = outputGradient;
-    for (int i = layers.size() - 1; i >= 0; i--) {
-      boolean needed = i > 0 || inputGradientNeeded;
+    for (int i = layers.size() - 1; i >= lowest; i--) {
+      boolean needed = i > lowest || inputGradientNeeded;
       Tensor next;
       try {
         next = layers.get(i).backward(gradient, needed);
@@ -178,6 +184,15 @@ public final class Sequential implements Layer {
       gradient = next;
     }
     return gradient;
+  }
+
+  private int lowestLayerWithParameters() {
+    for (int i = 0; i < layers.size(); i++) {
+      if (!layers.get(i).parameters().isEmpty()) {
+        return i;
+      }
+    }
+    return layers.size();
   }
 
   /**
