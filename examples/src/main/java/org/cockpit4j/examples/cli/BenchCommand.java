@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.cockpit4j.backend.Backend;
 import org.cockpit4j.backend.Backends;
 import org.cockpit4j.backend.cpu.GemmBenchmark;
+import org.cockpit4j.extension.ExtensionBenchmark;
+import org.cockpit4j.extension.ExtensionSet;
 import org.cockpit4j.tensor.DType;
 import org.cockpit4j.train.BatchSource;
 import org.cockpit4j.train.StepMetrics;
@@ -61,6 +63,15 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "0")
   long seed;
 
+  @Option(
+      names = "--extensions",
+      paramLabel = "LIST",
+      description = {
+        "time one backward pass with these extensions (e.g. batch_l2,sum_grad_squared,batch_dot)",
+        "against a plain backward pass, instead of a training step"
+      })
+  String extensions;
+
   @Option(names = "--gemm", description = "benchmark an N×N×N matrix product instead")
   Integer gemm;
 
@@ -73,7 +84,14 @@ final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--steps must be positive, got " + steps);
     }
     try (Backend backend = Backends.create(backendName, backendOptions())) {
-      ObjectNode result = gemm != null ? benchGemm(backend) : benchTraining(backend);
+      ObjectNode result;
+      if (gemm != null) {
+        result = benchGemm(backend);
+      } else if (extensions != null) {
+        result = benchExtensions(backend);
+      } else {
+        result = benchTraining(backend);
+      }
       if (json) {
         System.out.println(JSON.writeValueAsString(result));
       }
@@ -100,6 +118,34 @@ final class BenchCommand implements Callable<Integer> {
       rows.addObject().put("n", gemm).put("dtype", type.toString()).put("gflops", gflops);
     }
     result.put("backend", backend.name());
+    return result;
+  }
+
+  private ObjectNode benchExtensions(Backend backend) {
+    ExtensionSet set = ExtensionSet.parse(extensions);
+    DType type = DType.parse(dtype);
+    BenchProblem.requireKnown(problem);
+    ExtensionBenchmark.Report report =
+        ExtensionBenchmark.runModel(backend, problem, type, batchSize, set, warmup, steps);
+    System.out.println(report.plain());
+    System.out.println(report.engine());
+    System.out.println(report.extended());
+    System.out.printf(
+        "%s [%s]: %.2f× a plain backward pass%n", problem, set, report.ratioToPlain());
+    ObjectNode result = JSON.createObjectNode();
+    result.put("problem", problem);
+    result.put("config", "extensions");
+    result.put("extensions", set.toString());
+    result.put("steps", steps);
+    result.put("median_ms", report.extended().medianMillis());
+    result.put("plain_median_ms", report.plain().medianMillis());
+    result.put("engine_median_ms", report.engine().medianMillis());
+    result.put("ratio", report.ratioToPlain());
+    result.put("peak_heap_bytes", report.extended().peakHeapBytes());
+    result.put("plain_peak_heap_bytes", report.plain().peakHeapBytes());
+    result.put("backend", backend.name());
+    result.put("dtype", type.toString());
+    result.put("batch_size", batchSize);
     return result;
   }
 

@@ -35,14 +35,7 @@ final class BenchProblem implements AutoCloseable {
   /** Builds {@code problem} on {@code backend}; fails listing the known problems. */
   static BenchProblem create(
       String problem, Backend backend, DType dtype, int batchSize, long seed) {
-    if (!PROBLEMS.contains(problem)) {
-      throw new IllegalArgumentException(
-          "Unknown benchmark problem '"
-              + problem
-              + "'. Known problems: "
-              + String.join(", ", PROBLEMS)
-              + ".");
-    }
+    requireKnown(problem);
     if (batchSize <= 0) {
       throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
     }
@@ -66,6 +59,18 @@ final class BenchProblem implements AutoCloseable {
         new Trainer(
             model.network(), new CrossEntropyLoss(), new Sgd(model.network().parameters(), 0.01));
     return new BenchProblem(model, trainer, batches);
+  }
+
+  /** Fails listing the known problems unless {@code problem} is one. */
+  static void requireKnown(String problem) {
+    if (!PROBLEMS.contains(problem)) {
+      throw new IllegalArgumentException(
+          "Unknown benchmark problem '"
+              + problem
+              + "'. Known problems: "
+              + String.join(", ", PROBLEMS)
+              + ".");
+    }
   }
 
   /** The known problem names. */
