@@ -29,7 +29,13 @@ public final class ActualCaseExport {
       derived.put("batch_dot", step.batchDot());
       derived.put("batch_l2_total", step.batchL2Total());
       out.put("derived", derived);
-      out.hessianTrace(step.hessianTrace());
+      out.hessian("dim", step.hessian().dim());
+      out.hessian("trace", step.hessian().trace());
+      out.hessian("eig_max", step.hessian().eigMax());
+      out.hessian("eig_min", step.hessian().eigMin());
+      out.hessian("eig_abs_max", step.hessian().eigAbsMax());
+      out.hessian("eig_second_abs", step.hessian().eigSecondAbs());
+      out.hessian("frobenius_norm", step.hessian().frobeniusNorm());
       if (!step.optimizerState().isEmpty()) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("step", step.optimizerStep());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cockpit4j.reference.HessianFacts;
 import org.cockpit4j.reference.ReferenceCase;
 import org.cockpit4j.reference.ReferenceStep;
 import org.cockpit4j.reference.TensorData;
@@ -45,6 +46,14 @@ public final class ReferenceCheck {
   }
 
   private void run(ReplayedCase actual) {
+    List<String> names = expected.parameters().stream().map(p -> p.name()).toList();
+    KeyComparison parameterNames = key("parameters.names");
+    if (!names.equals(actual.parameterNames())) {
+      parameterNames.mismatch(
+          "parameters", "model parameters " + actual.parameterNames() + ", case lists " + names);
+    } else {
+      parameterNames.compare("parameters", names.size(), names.size());
+    }
     if (actual.steps().size() != expected.numSteps()) {
       key("steps")
           .mismatch(
@@ -87,8 +96,7 @@ public final class ReferenceCheck {
           reference.derived().batchL2Total());
     }
     if (reference.hessian() != null) {
-      key("hessian.trace")
-          .compare(at + ".hessian.trace", replayed.hessianTrace(), reference.hessian().trace());
+      compareHessian(at + ".hessian", replayed.hessian(), reference.hessian());
     }
     if (reference.optimizerStateAfterUpdate() != null) {
       String where = at + ".optimizer_state_after_update";
@@ -107,6 +115,26 @@ public final class ReferenceCheck {
                   compareList(key, where + "." + name, computed, tensors);
                 }
               });
+    }
+  }
+
+  private void compareHessian(String where, HessianFacts actual, HessianFacts expected) {
+    key("hessian.dim").compare(where + ".dim", actual.dim(), expected.dim());
+    key("hessian.trace").compare(where + ".trace", actual.trace(), expected.trace());
+    Map<String, double[]> spectrum = new LinkedHashMap<>();
+    spectrum.put("eig_max", new double[] {actual.eigMax(), expected.eigMax()});
+    spectrum.put("eig_min", new double[] {actual.eigMin(), expected.eigMin()});
+    spectrum.put("eig_abs_max", new double[] {actual.eigAbsMax(), expected.eigAbsMax()});
+    spectrum.put("eig_second_abs", new double[] {actual.eigSecondAbs(), expected.eigSecondAbs()});
+    spectrum.put("frobenius_norm", new double[] {actual.frobeniusNorm(), expected.frobeniusNorm()});
+    for (Map.Entry<String, double[]> entry : spectrum.entrySet()) {
+      String key = "hessian." + entry.getKey();
+      // Eigenvalues near zero are resolved to rounding of the matrix norm, not of themselves.
+      Tolerance base = tolerance(key);
+      Tolerance scaled =
+          new Tolerance(base.rtol(), base.atol() * Math.max(1.0, expected.frobeniusNorm()));
+      keys.computeIfAbsent(key, name -> new KeyComparison(this.expected.name(), name, scaled))
+          .compare(where + "." + entry.getKey(), entry.getValue()[0], entry.getValue()[1]);
     }
   }
 

@@ -16,15 +16,15 @@ import org.cockpit4j.nn.LossValue;
 import org.cockpit4j.nn.Parameter;
 import org.cockpit4j.optim.Optimizer;
 import org.cockpit4j.optim.OptimizerState;
+import org.cockpit4j.reference.HessianFacts;
 import org.cockpit4j.reference.TensorData;
-import org.cockpit4j.tensor.Shape;
 import org.cockpit4j.tensor.Tensor;
 import org.cockpit4j.tensor.TensorScope;
 
 /**
  * Replays a reference case: at every step θ_k, one forward pass, one backward pass with every
- * BackPACK extension the files record, tr(H) from exact Hessian-vector products, then the case's
- * optimizer step. Records everything in a {@link ReplayedCase}.
+ * BackPACK extension the files record, the exact Hessian assembled from Hessian-vector products,
+ * then the case's optimizer step. Records everything in a {@link ReplayedCase}.
  */
 public final class ReferenceReplay {
   /**
@@ -59,7 +59,8 @@ public final class ReferenceReplay {
         steps.add(step(setup, engine, curvature, extensions, optimizer, k));
       }
     }
-    return new ReplayedCase(setup.referenceCase().name(), steps, setup.parameterValues());
+    List<String> names = setup.model().parameterNames();
+    return new ReplayedCase(setup.referenceCase().name(), names, steps, setup.parameterValues());
   }
 
   private static ReplayedStep step(
@@ -86,7 +87,8 @@ public final class ReferenceReplay {
           TensorData.of(results.sumOverParameters(Extensions.BATCH_DOT, parameters));
       TensorData batchL2Total =
           TensorData.of(results.sumOverParameters(Extensions.BATCH_L2, parameters));
-      double trace = hessianTrace(setup, curvature, parameters);
+      HessianFacts hessian =
+          ExactHessian.facts(curvature, setup.loss(), parameters, setup.backend(), setup.dtype());
 
       optimizer.step();
       OptimizerState state = optimizer.exportState();
@@ -113,35 +115,10 @@ public final class ReferenceReplay {
           backpack,
           batchDot,
           batchL2Total,
-          trace,
+          hessian,
           buffers,
           state.step());
     }
-  }
-
-  /** tr(H) = Σ_i e_iᵀ H e_i: one exact Hessian-vector product per parameter entry. */
-  private static double hessianTrace(
-      ReferenceSetup setup, CurvatureProducts curvature, List<Parameter> parameters) {
-    double trace = 0;
-    for (int p = 0; p < parameters.size(); p++) {
-      Shape shape = parameters.get(p).shape();
-      for (int i = 0; i < shape.size(); i++) {
-        try (TensorScope scope = TensorScope.open()) {
-          List<Tensor> direction = new ArrayList<>();
-          for (int q = 0; q < parameters.size(); q++) {
-            double[] unit = new double[parameters.get(q).size()];
-            if (q == p) {
-              unit[i] = 1.0;
-            }
-            direction.add(
-                setup.backend().fromArray(unit, parameters.get(q).shape(), setup.dtype()));
-          }
-          trace +=
-              curvature.hessianVectorProduct(setup.loss(), direction).get(p).toDoubleArray()[i];
-        }
-      }
-    }
-    return trace;
   }
 
   private static List<TensorData> values(List<Tensor> tensors) {

@@ -2,6 +2,7 @@ package org.cockpit4j.conformance;
 
 import java.util.List;
 import java.util.Map;
+import org.cockpit4j.reference.HessianFacts;
 import org.cockpit4j.reference.TensorData;
 
 /**
@@ -15,7 +16,7 @@ import org.cockpit4j.reference.TensorData;
  * @param backpack BackPACK key ({@code grad}, {@code batch_grad}, ...) → per-parameter values
  * @param batchDot Σ_p ⟨G_n, G_m⟩, {@code [N, N]}
  * @param batchL2Total Σ_p ‖G_n‖², {@code [N]}
- * @param hessianTrace tr(H) from exact Hessian-vector products
+ * @param hessian facts of the exact Hessian, assembled from Hessian-vector products
  * @param optimizerState the optimizer's buffers after this step's update (name → per parameter)
  * @param optimizerStep the optimizer's step counter after the update
  */
@@ -28,6 +29,6 @@ public record ReplayedStep(
     Map<String, List<TensorData>> backpack,
     TensorData batchDot,
     TensorData batchL2Total,
-    double hessianTrace,
+    HessianFacts hessian,
     Map<String, List<TensorData>> optimizerState,
     long optimizerStep) {}

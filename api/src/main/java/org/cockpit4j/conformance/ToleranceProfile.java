@@ -16,6 +16,9 @@ public enum ToleranceProfile {
       if (key.equals("backpack.variance")) {
         return Tolerance.VARIANCE;
       }
+      if (key.startsWith("hessian.eig") || key.equals("hessian.frobenius_norm")) {
+        return EIGENVALUES;
+      }
       return Tolerance.FLOAT64_SUMS;
     }
   },
@@ -29,6 +32,12 @@ public enum ToleranceProfile {
       return new Tolerance(2e-3, 1e-5);
     }
   };
+
+  /**
+   * Eigenvalues of a Hessian assembled from products: the dense float64 eigensolver's rounding (the
+   * absolute part is scaled by ‖H‖_F).
+   */
+  private static final Tolerance EIGENVALUES = new Tolerance(1e-9, 1e-12);
 
   /** The tolerance of a key of the case file ({@code forward.loss}, {@code backpack.grad}, ...). */
   public abstract Tolerance forKey(String key);

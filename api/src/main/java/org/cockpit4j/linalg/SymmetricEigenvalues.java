@@ -1,4 +1,4 @@
-package org.cockpit4j.extension;
+package org.cockpit4j.linalg;
 
 /**
  * Eigenvalues of a small dense symmetric matrix, for checking Hessians built from Hessian-vector
