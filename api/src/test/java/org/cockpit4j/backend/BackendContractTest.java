@@ -759,6 +759,7 @@ public abstract class BackendContractTest {
       for (boolean tb : new boolean[] {false, true}) {
         checkMatmul(dtype, 0, 0, 133, 147, 301, ta, tb, seed++);
         checkMatmul(dtype, 0, 0, 20, 40, 700, ta, tb, seed++);
+        checkMatmul(dtype, 0, 0, 150, 70, 700, ta, tb, seed++);
         checkMatmul(dtype, 3, 0, 9, 80, 30, ta, tb, seed++);
       }
     }

@@ -158,28 +158,57 @@ final class Convolution {
       float[] x, int xOff, int height, int width, ConvGeometry g, float[] out, int outOff) {
     int ho = g.outputHeight(height);
     int wo = g.outputWidth(width);
+    if (isPlainTwoByTwo(g)) {
+      maxPoolTwoByTwo(x, xOff, width, ho, wo, out, outOff);
+      return;
+    }
+    int dh = g.dilationHeight();
+    int dw = g.dilationWidth();
+    int sw = g.strideWidth();
+    int kernelWidth = g.kernelWidth();
+    // For each kernel column: the output columns whose window column lies inside the image.
+    int[] owLos = new int[kernelWidth];
+    int[] owHis = new int[kernelWidth];
+    for (int kw = 0; kw < kernelWidth; kw++) {
+      int w0 = kw * dw - g.paddingWidth();
+      owLos[kw] = firstInside(w0, sw);
+      owHis[kw] = endInside(w0, sw, width, wo);
+    }
+    int[] best = new int[wo];
+    float[] max = new float[wo];
     for (int oh = 0; oh < ho; oh++) {
-      for (int ow = 0; ow < wo; ow++) {
-        int best = -1;
-        float bestValue = 0f;
-        for (int kh = 0; kh < g.kernelHeight(); kh++) {
-          int h = oh * g.strideHeight() - g.paddingHeight() + kh * g.dilationHeight();
-          if (h < 0 || h >= height) {
-            continue;
-          }
-          for (int kw = 0; kw < g.kernelWidth(); kw++) {
-            int w = ow * g.strideWidth() - g.paddingWidth() + kw * g.dilationWidth();
-            if (w < 0 || w >= width) {
-              continue;
-            }
-            float v = x[xOff + h * width + w];
-            if (best < 0 || v > bestValue || (Float.isNaN(v) && !Float.isNaN(bestValue))) {
-              best = h * width + w;
-              bestValue = v;
-            }
+      int h0 = oh * g.strideHeight() - g.paddingHeight();
+      int khLo = firstInside(h0, dh);
+      int khHi = endInside(h0, dh, height, g.kernelHeight());
+      // Pass 1: the maximum of every window of this output row (NaN if any is NaN).
+      java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);
+      for (int kh = khLo; kh < khHi; kh++) {
+        int rowBase = xOff + (h0 + kh * dh) * width;
+        for (int kw = 0; kw < kernelWidth; kw++) {
+          int w0 = kw * dw - g.paddingWidth();
+          for (int ow = owLos[kw]; ow < owHis[kw]; ow++) {
+            max[ow] = Math.max(max[ow], x[rowBase + w0 + ow * sw]);
           }
         }
-        out[outOff + oh * wo + ow] = best;
+      }
+      // Pass 2: visiting the windows backwards, the last hit is the first position of the max.
+      java.util.Arrays.fill(best, -1);
+      for (int kh = khHi - 1; kh >= khLo; kh--) {
+        int h = h0 + kh * dh;
+        int rowBase = xOff + h * width;
+        for (int kw = kernelWidth - 1; kw >= 0; kw--) {
+          int w0 = kw * dw - g.paddingWidth();
+          for (int ow = owLos[kw]; ow < owHis[kw]; ow++) {
+            int w = w0 + ow * sw;
+            float v = x[rowBase + w];
+            float m = max[ow];
+            best[ow] = (v == m | (v != v & m != m)) ? h * width + w : best[ow];
+          }
+        }
+      }
+      int target = outOff + oh * wo;
+      for (int ow = 0; ow < wo; ow++) {
+        out[target + ow] = best[ow];
       }
     }
   }
@@ -188,28 +217,114 @@ final class Convolution {
       double[] x, int xOff, int height, int width, ConvGeometry g, double[] out, int outOff) {
     int ho = g.outputHeight(height);
     int wo = g.outputWidth(width);
+    if (isPlainTwoByTwo(g)) {
+      maxPoolTwoByTwo(x, xOff, width, ho, wo, out, outOff);
+      return;
+    }
+    int dh = g.dilationHeight();
+    int dw = g.dilationWidth();
+    int sw = g.strideWidth();
+    int kernelWidth = g.kernelWidth();
+    // For each kernel column: the output columns whose window column lies inside the image.
+    int[] owLos = new int[kernelWidth];
+    int[] owHis = new int[kernelWidth];
+    for (int kw = 0; kw < kernelWidth; kw++) {
+      int w0 = kw * dw - g.paddingWidth();
+      owLos[kw] = firstInside(w0, sw);
+      owHis[kw] = endInside(w0, sw, width, wo);
+    }
+    int[] best = new int[wo];
+    double[] max = new double[wo];
     for (int oh = 0; oh < ho; oh++) {
-      for (int ow = 0; ow < wo; ow++) {
-        int best = -1;
-        double bestValue = 0.0;
-        for (int kh = 0; kh < g.kernelHeight(); kh++) {
-          int h = oh * g.strideHeight() - g.paddingHeight() + kh * g.dilationHeight();
-          if (h < 0 || h >= height) {
-            continue;
-          }
-          for (int kw = 0; kw < g.kernelWidth(); kw++) {
-            int w = ow * g.strideWidth() - g.paddingWidth() + kw * g.dilationWidth();
-            if (w < 0 || w >= width) {
-              continue;
-            }
-            double v = x[xOff + h * width + w];
-            if (best < 0 || v > bestValue || (Double.isNaN(v) && !Double.isNaN(bestValue))) {
-              best = h * width + w;
-              bestValue = v;
-            }
+      int h0 = oh * g.strideHeight() - g.paddingHeight();
+      int khLo = firstInside(h0, dh);
+      int khHi = endInside(h0, dh, height, g.kernelHeight());
+      // Pass 1: the maximum of every window of this output row (NaN if any is NaN).
+      java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+      for (int kh = khLo; kh < khHi; kh++) {
+        int rowBase = xOff + (h0 + kh * dh) * width;
+        for (int kw = 0; kw < kernelWidth; kw++) {
+          int w0 = kw * dw - g.paddingWidth();
+          for (int ow = owLos[kw]; ow < owHis[kw]; ow++) {
+            max[ow] = Math.max(max[ow], x[rowBase + w0 + ow * sw]);
           }
         }
-        out[outOff + oh * wo + ow] = best;
+      }
+      // Pass 2: visiting the windows backwards, the last hit is the first position of the max.
+      java.util.Arrays.fill(best, -1);
+      for (int kh = khHi - 1; kh >= khLo; kh--) {
+        int h = h0 + kh * dh;
+        int rowBase = xOff + h * width;
+        for (int kw = kernelWidth - 1; kw >= 0; kw--) {
+          int w0 = kw * dw - g.paddingWidth();
+          for (int ow = owLos[kw]; ow < owHis[kw]; ow++) {
+            int w = w0 + ow * sw;
+            double v = x[rowBase + w];
+            double m = max[ow];
+            best[ow] = (v == m | (v != v & m != m)) ? h * width + w : best[ow];
+          }
+        }
+      }
+      int target = outOff + oh * wo;
+      for (int ow = 0; ow < wo; ow++) {
+        out[target + ow] = best[ow];
+      }
+    }
+  }
+
+  /** Whether {@code g} is the common 2x2 window with stride 2, no padding and no dilation. */
+  static boolean isPlainTwoByTwo(ConvGeometry g) {
+    return g.kernelHeight() == 2
+        && g.kernelWidth() == 2
+        && g.strideHeight() == 2
+        && g.strideWidth() == 2
+        && g.paddingHeight() == 0
+        && g.paddingWidth() == 0
+        && g.dilationHeight() == 1
+        && g.dilationWidth() == 1;
+  }
+
+  /** {@link #maxPoolPlane} for 2x2 windows with stride 2, unrolled and branch-free. */
+  private static void maxPoolTwoByTwo(
+      float[] x, int xOff, int width, int ho, int wo, float[] out, int outOff) {
+    for (int oh = 0; oh < ho; oh++) {
+      int target = outOff + oh * wo;
+      for (int ow = 0; ow < wo; ow++) {
+        int i00 = 2 * oh * width + 2 * ow;
+        int s = xOff + i00;
+        float v00 = x[s];
+        float v01 = x[s + 1];
+        float v10 = x[s + width];
+        float v11 = x[s + width + 1];
+        float m = Math.max(Math.max(v00, v01), Math.max(v10, v11));
+        // Backwards, so that the first position holding the maximum (or a NaN) wins.
+        int index = i00 + width + 1;
+        index = (v10 == m | v10 != v10) ? i00 + width : index;
+        index = (v01 == m | v01 != v01) ? i00 + 1 : index;
+        index = (v00 == m | v00 != v00) ? i00 : index;
+        out[target + ow] = index;
+      }
+    }
+  }
+
+  /** {@link #maxPoolPlane} for 2x2 windows with stride 2, unrolled and branch-free. */
+  private static void maxPoolTwoByTwo(
+      double[] x, int xOff, int width, int ho, int wo, double[] out, int outOff) {
+    for (int oh = 0; oh < ho; oh++) {
+      int target = outOff + oh * wo;
+      for (int ow = 0; ow < wo; ow++) {
+        int i00 = 2 * oh * width + 2 * ow;
+        int s = xOff + i00;
+        double v00 = x[s];
+        double v01 = x[s + 1];
+        double v10 = x[s + width];
+        double v11 = x[s + width + 1];
+        double m = Math.max(Math.max(v00, v01), Math.max(v10, v11));
+        int index = i00 + width + 1;
+        index = (v10 == m | v10 != v10) ? i00 + width : index;
+        index = (v01 == m | v01 != v01) ? i00 + 1 : index;
+        index = (v00 == m | v00 != v00) ? i00 : index;
+        out[target + ow] = index;
       }
     }
   }

@@ -25,6 +25,7 @@ public final class CpuBackend implements Backend {
   private final CpuThreads threads;
   private final Gemm gemm;
   private final String gemmDescription;
+  private final UnaryAccelerator fastUnary;
 
   /** A backend using {@code threads} threads (the calling thread included). */
   public CpuBackend(int threads) {
@@ -32,8 +33,8 @@ public final class CpuBackend implements Backend {
   }
 
   /**
-   * A backend using {@code threads} threads and the GEMM kernel {@code gemm}: {@code auto} (the
-   * Vector API one when available), or {@code scalar} (plain Java).
+   * A backend using {@code threads} threads and the kernels {@code gemm}: {@code auto} (the Vector
+   * API ones when available), or {@code scalar} (plain Java only, for testing the fallback).
    */
   public CpuBackend(int threads, String gemm) {
     if (!"auto".equals(gemm) && !"scalar".equals(gemm)) {
@@ -44,6 +45,7 @@ public final class CpuBackend implements Backend {
     GemmFactory.Choice choice = GemmFactory.choose(this.threads, gemm);
     this.gemm = choice.gemm();
     this.gemmDescription = choice.description();
+    this.fastUnary = UnaryAccelerator.load(!"scalar".equals(gemm));
   }
 
   /** A backend using one thread per available processor. */
@@ -190,16 +192,33 @@ public final class CpuBackend implements Backend {
   public Tensor unary(UnaryOp op, Tensor x, double p) {
     int size = x.size();
     Object data = CpuStorage.array(x);
+    boolean fast = fastUnary.handles(op);
     if (data instanceof float[] xf) {
       float[] out = new float[size];
       threads.parallelFor(
-          size, ELEMENTWISE_GRAIN, (c, from, to) -> UnaryKernels.apply(op, p, xf, out, from, to));
+          size,
+          ELEMENTWISE_GRAIN,
+          (c, from, to) -> {
+            if (fast) {
+              fastUnary.apply(op, p, xf, out, from, to);
+            } else {
+              UnaryKernels.apply(op, p, xf, out, from, to);
+            }
+          });
       return wrapFloats(out, x.shape());
     }
     double[] xd = (double[]) data;
     double[] out = new double[size];
     threads.parallelFor(
-        size, ELEMENTWISE_GRAIN, (c, from, to) -> UnaryKernels.apply(op, p, xd, out, from, to));
+        size,
+        ELEMENTWISE_GRAIN,
+        (c, from, to) -> {
+          if (fast) {
+            fastUnary.apply(op, p, xd, out, from, to);
+          } else {
+            UnaryKernels.apply(op, p, xd, out, from, to);
+          }
+        });
     return wrapDoubles(out, x.shape());
   }
 
@@ -602,28 +621,33 @@ public final class CpuBackend implements Backend {
   }
 
   /** The integer values of {@code index}, checked against {@code [0, bound)}. */
-  private static int[] indices(Tensor index, int bound, String what) {
+  private int[] indices(Tensor index, int bound, String what) {
     Object data = CpuStorage.array(index);
     int size = index.size();
     int[] out = new int[size];
-    for (int i = 0; i < size; i++) {
-      double v = data instanceof float[] f ? f[i] : ((double[]) data)[i];
-      int k = (int) v;
-      if (k != v || k < 0 || k >= bound) {
-        throw new IllegalArgumentException(
-            what
-                + ": index value "
-                + v
-                + " at flat position "
-                + i
-                + " of index shape "
-                + index.shape()
-                + " is not an integer in [0, "
-                + bound
-                + ")");
-      }
-      out[i] = k;
-    }
+    threads.parallelFor(
+        size,
+        ELEMENTWISE_GRAIN,
+        (c, from, to) -> {
+          for (int i = from; i < to; i++) {
+            double v = data instanceof float[] f ? f[i] : ((double[]) data)[i];
+            int k = (int) v;
+            if (k != v || k < 0 || k >= bound) {
+              throw new IllegalArgumentException(
+                  what
+                      + ": index value "
+                      + v
+                      + " at flat position "
+                      + i
+                      + " of index shape "
+                      + index.shape()
+                      + " is not an integer in [0, "
+                      + bound
+                      + ")");
+            }
+            out[i] = k;
+          }
+        });
     return out;
   }
 

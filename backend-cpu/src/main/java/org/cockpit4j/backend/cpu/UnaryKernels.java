@@ -26,7 +26,7 @@ final class UnaryKernels {
       case SIGN:
         return Math.signum(v);
       case RELU:
-        return v > 0 ? v : 0.0;
+        return Math.max(v, 0.0);
       case STEP:
         return v > 0 ? 1.0 : 0.0;
       case SIGMOID:
@@ -94,8 +94,7 @@ final class UnaryKernels {
         return;
       case RELU:
         for (int i = from; i < to; i++) {
-          float v = x[i];
-          out[i] = v > 0 ? v : 0f;
+          out[i] = Math.max(x[i], 0f);
         }
         return;
       case STEP:
@@ -145,8 +144,7 @@ final class UnaryKernels {
         return;
       case RELU:
         for (int i = from; i < to; i++) {
-          double v = x[i];
-          out[i] = v > 0 ? v : 0.0;
+          out[i] = Math.max(x[i], 0.0);
         }
         return;
       case STEP:

@@ -24,6 +24,9 @@ final class VectorGemm implements Gemm {
   static final int D_MC = 64;
   static final int D_NC = 1536;
 
+  /** Most elements of op(B) packed once for all threads (beyond it each thread packs its own). */
+  private static final long PREPACK_LIMIT = 1L << 23;
+
   /** Below this many multiply-adds a product stays on one thread. */
   private static final long PARALLEL_WORK = 1L << 18;
 
@@ -120,6 +123,11 @@ final class VectorGemm implements Gemm {
     int[] bounds = partition(m, n, k, F_MR, F_NR, parallel);
     boolean splitRows = bounds[0] == ROWS;
     int tasks = bounds.length - 2;
+    // Threads splitting rows would each pack all of B: pack it once, together, up front.
+    float[] sharedB =
+        splitRows && tasks > 1 && (transposeB || !readInPlace(n, 4))
+            ? prepackFB(b, bOffset, transposeB, n, k)
+            : null;
     CpuThreads.RangeBody body =
         (chunk, from, to) -> {
           for (int task = from; task < to; task++) {
@@ -141,7 +149,8 @@ final class VectorGemm implements Gemm {
                   start,
                   end,
                   0,
-                  n);
+                  n,
+                  sharedB);
             } else {
               blockF(
                   m,
@@ -158,7 +167,8 @@ final class VectorGemm implements Gemm {
                   0,
                   m,
                   start,
-                  end);
+                  end,
+                  sharedB);
             }
           }
         };
@@ -185,7 +195,8 @@ final class VectorGemm implements Gemm {
       int r0,
       int r1,
       int c0,
-      int c1) {
+      int c1,
+      float[] sharedB) {
     FWorkspace work = F_WORKSPACE.get();
     float[] packedA = work.packedA;
     float[] packedB = work.packedB;
@@ -199,15 +210,22 @@ final class VectorGemm implements Gemm {
       for (int pc = 0; pc < k; pc += F_KC) {
         int kc = Math.min(F_KC, k - pc);
         boolean accumulate = pc > 0;
-        packFB(b, bOffset, transposeB, n, k, pc, kc, jc, nc, packedB, directB);
+        if (sharedB == null) {
+          packFB(b, bOffset, transposeB, n, k, pc, kc, jc, nc, packedB, directB);
+        }
         for (int ic = r0; ic < r1; ic += F_MC) {
           int mc = Math.min(F_MC, r1 - ic);
           packFA(a, aOffset, transposeA, m, k, ic, mc, pc, kc, packedA, directA);
           for (int jr = 0; jr < nc; jr += F_NR) {
             int cols = Math.min(F_NR, nc - jr);
             boolean bInPlace = directB && cols == F_NR;
-            float[] bPanel = bInPlace ? b : packedB;
-            int bIndex = bInPlace ? bOffset + pc * n + jc + jr : (jr / F_NR) * kc * F_NR;
+            float[] bPanel = bInPlace ? b : sharedB != null ? sharedB : packedB;
+            int bIndex =
+                bInPlace
+                    ? bOffset + pc * n + jc + jr
+                    : sharedB != null
+                        ? pc * roundUp(n, F_NR) + (jc + jr) / F_NR * kc * F_NR
+                        : (jr / F_NR) * kc * F_NR;
             int ldb = bInPlace ? n : F_NR;
             for (int ir = 0; ir < mc; ir += F_MR) {
               int rows = Math.min(F_MR, mc - ir);
@@ -320,35 +338,97 @@ final class VectorGemm implements Gemm {
     int first = edgeOnly ? nc / F_NR * F_NR : 0;
     for (int jr = first; jr < nc; jr += F_NR) {
       int cols = Math.min(F_NR, nc - jr);
-      int base = (jr / F_NR) * kc * F_NR;
-      if (transposeB) {
-        // op(B)(p, j) = b[j*k + p]: transpose in strips of TRANSPOSE_STRIP depth steps so that
-        // both the rows read and the panel lines written stay in L1.
-        for (int ps = 0; ps < kc; ps += TRANSPOSE_STRIP) {
-          int pe = Math.min(kc, ps + TRANSPOSE_STRIP);
-          for (int j = 0; j < cols; j++) {
-            int source = bOffset + (j0 + jr + j) * k + p0;
-            for (int p = ps; p < pe; p++) {
-              packed[base + p * F_NR + j] = b[source + p];
-            }
-          }
-        }
-        for (int j = cols; j < F_NR; j++) {
-          for (int p = 0; p < kc; p++) {
-            packed[base + p * F_NR + j] = 0f;
-          }
-        }
-      } else {
-        for (int p = 0; p < kc; p++) {
-          int source = bOffset + (p0 + p) * n + j0 + jr;
-          int target = base + p * F_NR;
-          System.arraycopy(b, source, packed, target, cols);
-          for (int j = cols; j < F_NR; j++) {
-            packed[target + j] = 0f;
+      packFPanel(
+          b, bOffset, transposeB, n, k, p0, kc, j0 + jr, cols, packed, (jr / F_NR) * kc * F_NR);
+    }
+  }
+
+  /**
+   * Packs columns {@code [j, j+cols)} (at most NR) of rows {@code [p0, p0+kc)} of op(B) at {@code
+   * packed[base..]}: for each p, NR values (zero past the edge).
+   */
+  private static void packFPanel(
+      float[] b,
+      int bOffset,
+      boolean transposeB,
+      int n,
+      int k,
+      int p0,
+      int kc,
+      int j,
+      int cols,
+      float[] packed,
+      int base) {
+    if (transposeB) {
+      // op(B)(p, j) = b[j*k + p]: transpose in strips of TRANSPOSE_STRIP depth steps so that
+      // both the rows read and the panel lines written stay in L1.
+      for (int ps = 0; ps < kc; ps += TRANSPOSE_STRIP) {
+        int pe = Math.min(kc, ps + TRANSPOSE_STRIP);
+        for (int jj = 0; jj < cols; jj++) {
+          int source = bOffset + (j + jj) * k + p0;
+          for (int p = ps; p < pe; p++) {
+            packed[base + p * F_NR + jj] = b[source + p];
           }
         }
       }
+      for (int jj = cols; jj < F_NR; jj++) {
+        for (int p = 0; p < kc; p++) {
+          packed[base + p * F_NR + jj] = 0;
+        }
+      }
+    } else {
+      for (int p = 0; p < kc; p++) {
+        int source = bOffset + (p0 + p) * n + j;
+        int target = base + p * F_NR;
+        System.arraycopy(b, source, packed, target, cols);
+        for (int jj = cols; jj < F_NR; jj++) {
+          packed[target + jj] = 0;
+        }
+      }
     }
+  }
+
+  /**
+   * Packs all of op(B) (every depth block, every NR panel) in parallel into the calling thread's
+   * shared buffer; block {@code pc} starts at {@code pc * roundUp(n, NR)}. Null when op(B) is too
+   * large to keep a copy of.
+   */
+  private float[] prepackFB(float[] b, int bOffset, boolean transposeB, int n, int k) {
+    int padded = roundUp(n, F_NR);
+    long size = (long) k * padded;
+    if (size > PREPACK_LIMIT) {
+      return null;
+    }
+    FWorkspace work = F_WORKSPACE.get();
+    if (work.shared == null || work.shared.length < size) {
+      work.shared = new float[(int) size];
+    }
+    float[] packed = work.shared;
+    int blocks = (k + F_KC - 1) / F_KC;
+    int panels = padded / F_NR;
+    threads.parallelFor(
+        blocks * panels,
+        8,
+        (chunk, from, to) -> {
+          for (int item = from; item < to; item++) {
+            int pc = item / panels * F_KC;
+            int kc = Math.min(F_KC, k - pc);
+            int j = item % panels * F_NR;
+            packFPanel(
+                b,
+                bOffset,
+                transposeB,
+                n,
+                k,
+                pc,
+                kc,
+                j,
+                Math.min(F_NR, n - j),
+                packed,
+                pc * padded + (j / F_NR) * kc * F_NR);
+          }
+        });
+    return packed;
   }
 
   /** Per-thread packing buffers, reused across calls. */
@@ -356,6 +436,9 @@ final class VectorGemm implements Gemm {
     final float[] packedA = new float[roundUp(F_MC, F_MR) * F_KC];
     final float[] packedB = new float[F_KC * roundUp(F_NC, F_NR)];
     final float[] tile = new float[F_MR * F_NR];
+
+    /** All of op(B), packed for the threads of one product (see prepack). */
+    float[] shared;
   }
 
   private static final ThreadLocal<FWorkspace> F_WORKSPACE =
@@ -388,6 +471,11 @@ final class VectorGemm implements Gemm {
     int[] bounds = partition(m, n, k, D_MR, D_NR, parallel);
     boolean splitRows = bounds[0] == ROWS;
     int tasks = bounds.length - 2;
+    // Threads splitting rows would each pack all of B: pack it once, together, up front.
+    double[] sharedB =
+        splitRows && tasks > 1 && (transposeB || !readInPlace(n, 8))
+            ? prepackDB(b, bOffset, transposeB, n, k)
+            : null;
     CpuThreads.RangeBody body =
         (chunk, from, to) -> {
           for (int task = from; task < to; task++) {
@@ -409,7 +497,8 @@ final class VectorGemm implements Gemm {
                   start,
                   end,
                   0,
-                  n);
+                  n,
+                  sharedB);
             } else {
               blockD(
                   m,
@@ -426,7 +515,8 @@ final class VectorGemm implements Gemm {
                   0,
                   m,
                   start,
-                  end);
+                  end,
+                  sharedB);
             }
           }
         };
@@ -453,7 +543,8 @@ final class VectorGemm implements Gemm {
       int r0,
       int r1,
       int c0,
-      int c1) {
+      int c1,
+      double[] sharedB) {
     DWorkspace work = D_WORKSPACE.get();
     double[] packedA = work.packedA;
     double[] packedB = work.packedB;
@@ -467,15 +558,22 @@ final class VectorGemm implements Gemm {
       for (int pc = 0; pc < k; pc += D_KC) {
         int kc = Math.min(D_KC, k - pc);
         boolean accumulate = pc > 0;
-        packDB(b, bOffset, transposeB, n, k, pc, kc, jc, nc, packedB, directB);
+        if (sharedB == null) {
+          packDB(b, bOffset, transposeB, n, k, pc, kc, jc, nc, packedB, directB);
+        }
         for (int ic = r0; ic < r1; ic += D_MC) {
           int mc = Math.min(D_MC, r1 - ic);
           packDA(a, aOffset, transposeA, m, k, ic, mc, pc, kc, packedA, directA);
           for (int jr = 0; jr < nc; jr += D_NR) {
             int cols = Math.min(D_NR, nc - jr);
             boolean bInPlace = directB && cols == D_NR;
-            double[] bPanel = bInPlace ? b : packedB;
-            int bIndex = bInPlace ? bOffset + pc * n + jc + jr : (jr / D_NR) * kc * D_NR;
+            double[] bPanel = bInPlace ? b : sharedB != null ? sharedB : packedB;
+            int bIndex =
+                bInPlace
+                    ? bOffset + pc * n + jc + jr
+                    : sharedB != null
+                        ? pc * roundUp(n, D_NR) + (jc + jr) / D_NR * kc * D_NR
+                        : (jr / D_NR) * kc * D_NR;
             int ldb = bInPlace ? n : D_NR;
             for (int ir = 0; ir < mc; ir += D_MR) {
               int rows = Math.min(D_MR, mc - ir);
@@ -588,35 +686,97 @@ final class VectorGemm implements Gemm {
     int first = edgeOnly ? nc / D_NR * D_NR : 0;
     for (int jr = first; jr < nc; jr += D_NR) {
       int cols = Math.min(D_NR, nc - jr);
-      int base = (jr / D_NR) * kc * D_NR;
-      if (transposeB) {
-        // op(B)(p, j) = b[j*k + p]: transpose in strips of TRANSPOSE_STRIP depth steps so that
-        // both the rows read and the panel lines written stay in L1.
-        for (int ps = 0; ps < kc; ps += TRANSPOSE_STRIP) {
-          int pe = Math.min(kc, ps + TRANSPOSE_STRIP);
-          for (int j = 0; j < cols; j++) {
-            int source = bOffset + (j0 + jr + j) * k + p0;
-            for (int p = ps; p < pe; p++) {
-              packed[base + p * D_NR + j] = b[source + p];
-            }
-          }
-        }
-        for (int j = cols; j < D_NR; j++) {
-          for (int p = 0; p < kc; p++) {
-            packed[base + p * D_NR + j] = 0.0;
-          }
-        }
-      } else {
-        for (int p = 0; p < kc; p++) {
-          int source = bOffset + (p0 + p) * n + j0 + jr;
-          int target = base + p * D_NR;
-          System.arraycopy(b, source, packed, target, cols);
-          for (int j = cols; j < D_NR; j++) {
-            packed[target + j] = 0.0;
+      packDPanel(
+          b, bOffset, transposeB, n, k, p0, kc, j0 + jr, cols, packed, (jr / D_NR) * kc * D_NR);
+    }
+  }
+
+  /**
+   * Packs columns {@code [j, j+cols)} (at most NR) of rows {@code [p0, p0+kc)} of op(B) at {@code
+   * packed[base..]}: for each p, NR values (zero past the edge).
+   */
+  private static void packDPanel(
+      double[] b,
+      int bOffset,
+      boolean transposeB,
+      int n,
+      int k,
+      int p0,
+      int kc,
+      int j,
+      int cols,
+      double[] packed,
+      int base) {
+    if (transposeB) {
+      // op(B)(p, j) = b[j*k + p]: transpose in strips of TRANSPOSE_STRIP depth steps so that
+      // both the rows read and the panel lines written stay in L1.
+      for (int ps = 0; ps < kc; ps += TRANSPOSE_STRIP) {
+        int pe = Math.min(kc, ps + TRANSPOSE_STRIP);
+        for (int jj = 0; jj < cols; jj++) {
+          int source = bOffset + (j + jj) * k + p0;
+          for (int p = ps; p < pe; p++) {
+            packed[base + p * D_NR + jj] = b[source + p];
           }
         }
       }
+      for (int jj = cols; jj < D_NR; jj++) {
+        for (int p = 0; p < kc; p++) {
+          packed[base + p * D_NR + jj] = 0;
+        }
+      }
+    } else {
+      for (int p = 0; p < kc; p++) {
+        int source = bOffset + (p0 + p) * n + j;
+        int target = base + p * D_NR;
+        System.arraycopy(b, source, packed, target, cols);
+        for (int jj = cols; jj < D_NR; jj++) {
+          packed[target + jj] = 0;
+        }
+      }
     }
+  }
+
+  /**
+   * Packs all of op(B) (every depth block, every NR panel) in parallel into the calling thread's
+   * shared buffer; block {@code pc} starts at {@code pc * roundUp(n, NR)}. Null when op(B) is too
+   * large to keep a copy of.
+   */
+  private double[] prepackDB(double[] b, int bOffset, boolean transposeB, int n, int k) {
+    int padded = roundUp(n, D_NR);
+    long size = (long) k * padded;
+    if (size > PREPACK_LIMIT) {
+      return null;
+    }
+    DWorkspace work = D_WORKSPACE.get();
+    if (work.shared == null || work.shared.length < size) {
+      work.shared = new double[(int) size];
+    }
+    double[] packed = work.shared;
+    int blocks = (k + D_KC - 1) / D_KC;
+    int panels = padded / D_NR;
+    threads.parallelFor(
+        blocks * panels,
+        8,
+        (chunk, from, to) -> {
+          for (int item = from; item < to; item++) {
+            int pc = item / panels * D_KC;
+            int kc = Math.min(D_KC, k - pc);
+            int j = item % panels * D_NR;
+            packDPanel(
+                b,
+                bOffset,
+                transposeB,
+                n,
+                k,
+                pc,
+                kc,
+                j,
+                Math.min(D_NR, n - j),
+                packed,
+                pc * padded + (j / D_NR) * kc * D_NR);
+          }
+        });
+    return packed;
   }
 
   /** Per-thread packing buffers, reused across calls. */
@@ -624,6 +784,9 @@ final class VectorGemm implements Gemm {
     final double[] packedA = new double[roundUp(D_MC, D_MR) * D_KC];
     final double[] packedB = new double[D_KC * roundUp(D_NC, D_NR)];
     final double[] tile = new double[D_MR * D_NR];
+
+    /** All of op(B), packed for the threads of one product (see prepack). */
+    double[] shared;
   }
 
   private static final ThreadLocal<DWorkspace> D_WORKSPACE =
