@@ -1,0 +1,60 @@
+package org.cockpit4j.backend.opencl;
+
+import org.cockpit4j.backend.BinaryOp;
+import org.cockpit4j.backend.UnaryOp;
+import org.cockpit4j.tensor.Tensor;
+
+/** Unary and broadcast binary ops (kernels in elementwise.cl). */
+final class Elementwise {
+  private Elementwise() {}
+
+  static Tensor unary(OpenClBackend backend, UnaryOp op, Tensor x, double p) {
+    Tensor out = backend.allocate(x.shape(), x.dtype());
+    int n = x.size();
+    if (n > 0) {
+      backend
+          .launch(KernelFamily.ELEMENTWISE, x.dtype(), "unary")
+          .integer(OpCodes.of(op))
+          .tensor(x)
+          .tensor(out)
+          .real(p)
+          .integer(n)
+          .run1d(n);
+    }
+    return out;
+  }
+
+  static Tensor binary(OpenClBackend backend, BinaryOp op, Tensor a, Tensor b) {
+    OpenClBackend.checkSameDtype("binary " + op, a, b);
+    BroadcastPlan plan = BroadcastPlan.of(a.shape(), b.shape());
+    Tensor out = backend.allocate(plan.outShape(), a.dtype());
+    int n = plan.outShape().sizeAsInt();
+    if (n == 0) {
+      return out;
+    }
+    if (a.shape().equals(b.shape())) {
+      backend
+          .launch(KernelFamily.ELEMENTWISE, a.dtype(), "binary_same")
+          .integer(OpCodes.of(op))
+          .tensor(a)
+          .tensor(b)
+          .tensor(out)
+          .integer(n)
+          .run1d(n);
+      return out;
+    }
+    backend
+        .launch(KernelFamily.ELEMENTWISE, a.dtype(), "binary_nd")
+        .integer(OpCodes.of(op))
+        .tensor(a)
+        .tensor(b)
+        .tensor(out)
+        .integer(n)
+        .integer(plan.dims().length)
+        .vector8(plan.dims())
+        .vector8(plan.aStrides())
+        .vector8(plan.bStrides())
+        .run1d(n);
+    return out;
+  }
+}
