@@ -1,20 +1,27 @@
 package org.cockpit4j.backend.opencl;
 
+import java.util.Locale;
 import org.cockpit4j.backend.BinaryOp;
 import org.cockpit4j.backend.UnaryOp;
 import org.cockpit4j.tensor.Tensor;
 
-/** Unary and broadcast binary ops (kernels in elementwise.cl). */
+/**
+ * Unary and broadcast binary ops (kernels in elementwise.cl, one per op, named after the enum
+ * constant in lower case).
+ */
 final class Elementwise {
   private Elementwise() {}
+
+  private static String lowerCase(Enum<?> op) {
+    return op.name().toLowerCase(Locale.ROOT);
+  }
 
   static Tensor unary(OpenClBackend backend, UnaryOp op, Tensor x, double p) {
     Tensor out = backend.allocate(x.shape(), x.dtype());
     int n = x.size();
     if (n > 0) {
       backend
-          .launch(KernelFamily.ELEMENTWISE, x.dtype(), "unary")
-          .integer(OpCodes.of(op))
+          .launch(KernelFamily.ELEMENTWISE, x.dtype(), "unary_" + lowerCase(op))
           .tensor(x)
           .tensor(out)
           .real(p)
@@ -34,8 +41,7 @@ final class Elementwise {
     }
     if (a.shape().equals(b.shape())) {
       backend
-          .launch(KernelFamily.ELEMENTWISE, a.dtype(), "binary_same")
-          .integer(OpCodes.of(op))
+          .launch(KernelFamily.ELEMENTWISE, a.dtype(), "binary_same_" + lowerCase(op))
           .tensor(a)
           .tensor(b)
           .tensor(out)
@@ -44,8 +50,7 @@ final class Elementwise {
       return out;
     }
     backend
-        .launch(KernelFamily.ELEMENTWISE, a.dtype(), "binary_nd")
-        .integer(OpCodes.of(op))
+        .launch(KernelFamily.ELEMENTWISE, a.dtype(), "binary_nd_" + lowerCase(op))
         .tensor(a)
         .tensor(b)
         .tensor(out)

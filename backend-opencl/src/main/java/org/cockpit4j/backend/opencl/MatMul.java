@@ -86,7 +86,7 @@ final class MatMul {
         .integer(s.transposeA() ? 1 : s.k())
         .integer(s.transposeA() ? s.m() : 1)
         .integer(s.m() * s.k())
-        .run1d(aBatches * aPanel);
+        .run1d(aBatches * tilesM * blocks(s.k()));
     backend
         .launch(KernelFamily.GEMM_CPU, dtype, "pack_b")
         .tensor(b)
@@ -98,7 +98,7 @@ final class MatMul {
         .integer(s.transposeB() ? 1 : s.n())
         .integer(s.transposeB() ? s.k() : 1)
         .integer(s.k() * s.n())
-        .run1d(bBatches * bPanel);
+        .run1d(bBatches * tilesN * blocks(s.k()));
     backend
         .launch(KernelFamily.GEMM_CPU, dtype, "gemm_packed")
         .buffer(packedA)
@@ -112,6 +112,11 @@ final class MatMul {
         .run(new long[] {tilesM, tilesN, s.products()}, new long[] {1, 1, 1});
     CL.clReleaseMemObject(packedA);
     CL.clReleaseMemObject(packedB);
+  }
+
+  /** Packing work-items per panel: blocks of KB = 16 consecutive k (KB in gemm_cpu.cl). */
+  private static int blocks(int k) {
+    return (k + 15) / 16;
   }
 
   private static void gpu(OpenClBackend backend, MatMulShape s, Tensor a, Tensor b, Tensor out) {

@@ -1,131 +1,104 @@
-// Elementwise kernels: unary ops with a scalar parameter, binary ops with NumPy broadcasting,
-// and dtype casts. Op codes match OpCodes.java.
+// Elementwise kernels, one per op so that no op is chosen per element: unary_<op> with a scalar
+// parameter p, binary_same_<op> (equal shapes) and binary_nd_<op> (NumPy broadcasting), where
+// <op> is the lower-case name of the UnaryOp/BinaryOp constant; plus dtype casts.
 
-#define U_NEGATE 0
-#define U_ABS 1
-#define U_SQUARE 2
-#define U_SQRT 3
-#define U_EXP 4
-#define U_LOG 5
-#define U_RECIPROCAL 6
-#define U_SIGN 7
-#define U_RELU 8
-#define U_STEP 9
-#define U_SIGMOID 10
-#define U_TANH 11
-#define U_LEAKY_RELU 12
-#define U_LEAKY_RELU_DERIVATIVE 13
-#define U_ADD_SCALAR 14
-#define U_MULTIPLY_SCALAR 15
-#define U_POW 16
-#define U_MAXIMUM_SCALAR 17
-#define U_MINIMUM_SCALAR 18
-#define U_GREATER_SCALAR 19
-#define U_EQUAL_SCALAR 20
-
-#define B_ADD 0
-#define B_SUBTRACT 1
-#define B_MULTIPLY 2
-#define B_DIVIDE 3
-#define B_MAXIMUM 4
-#define B_MINIMUM 5
-#define B_GREATER 6
-#define B_EQUAL 7
-
-inline real unary_apply(const int op, const real v, const real p) {
-  switch (op) {
-    case U_NEGATE: return -v;
-    case U_ABS: return fabs(v);
-    case U_SQUARE: return v * v;
-    case U_SQRT: return sqrt(v);
-    case U_EXP: return exp(v);
-    case U_LOG: return log(v);
-    case U_RECIPROCAL: return (real) 1 / v;
-    case U_SIGN: return v > 0 ? (real) 1 : v < 0 ? (real) -1 : v;  // keeps ±0 and NaN
-    case U_RELU: return v > 0 ? v : (real) 0;
-    case U_STEP: return v > 0 ? (real) 1 : (real) 0;
-    case U_SIGMOID: {
-      if (v >= 0) {
-        return (real) 1 / ((real) 1 + exp(-v));
-      }
-      real e = exp(v);
-      return e / ((real) 1 + e);
-    }
-    case U_TANH: return tanh(v);
-    case U_LEAKY_RELU: return v > 0 ? v : p * v;
-    case U_LEAKY_RELU_DERIVATIVE: return v > 0 ? (real) 1 : p;
-    case U_ADD_SCALAR: return v + p;
-    case U_MULTIPLY_SCALAR: return v * p;
-    case U_POW:
-      if (p == (real) 2) return v * v;
-      if (p == (real) 1) return v;
-      if (p == (real) 0.5) return sqrt(v);
-      return pow(v, p);
-    case U_MAXIMUM_SCALAR: return JAVA_MAX(v, p);
-    case U_MINIMUM_SCALAR: return JAVA_MIN(v, p);
-    case U_GREATER_SCALAR: return v > p ? (real) 1 : (real) 0;
-    case U_EQUAL_SCALAR: return v == p ? (real) 1 : (real) 0;
-    default: return NAN;
+inline real sigmoid_of(const real v) {
+  if (v >= 0) {
+    return (real) 1 / ((real) 1 + exp(-v));
   }
+  const real e = exp(v);
+  return e / ((real) 1 + e);
 }
 
-inline real binary_apply(const int op, const real a, const real b) {
-  switch (op) {
-    case B_ADD: return a + b;
-    case B_SUBTRACT: return a - b;
-    case B_MULTIPLY: return a * b;
-    case B_DIVIDE: return a / b;
-    case B_MAXIMUM: return JAVA_MAX(a, b);
-    case B_MINIMUM: return JAVA_MIN(a, b);
-    case B_GREATER: return a > b ? (real) 1 : (real) 0;
-    case B_EQUAL: return a == b ? (real) 1 : (real) 0;
-    default: return NAN;
-  }
+inline real pow_of(const real v, const real p) {
+  if (p == (real) 2) return v * v;
+  if (p == (real) 1) return v;
+  if (p == (real) 0.5) return sqrt(v);
+  return pow(v, p);
 }
 
-__kernel void unary(const int op, __global const real* x, __global real* y, const real p,
-                    const int n) {
-  const int i = get_global_id(0);
-  if (i < n) {
-    y[i] = unary_apply(op, x[i], p);
+#define UNARY(NAME, EXPRESSION)                                                          \
+  __kernel void unary_##NAME(__global const real* x, __global real* y, const real p,     \
+                             const int n) {                                              \
+    const int i = get_global_id(0);                                                      \
+    if (i < n) {                                                                         \
+      const real v = x[i];                                                               \
+      y[i] = (EXPRESSION);                                                               \
+    }                                                                                    \
   }
-}
 
-// Both operands have the output's shape.
-__kernel void binary_same(const int op, __global const real* a, __global const real* b,
-                          __global real* out, const int n) {
-  const int i = get_global_id(0);
-  if (i < n) {
-    out[i] = binary_apply(op, a[i], b[i]);
-  }
-}
+UNARY(negate, -v)
+UNARY(abs, fabs(v))
+UNARY(square, v * v)
+UNARY(sqrt, sqrt(v))
+UNARY(exp, exp(v))
+UNARY(log, log(v))
+UNARY(reciprocal, (real) 1 / v)
+UNARY(sign, v > 0 ? (real) 1 : v < 0 ? (real) -1 : v)  // keeps ±0 and NaN like Math.signum
+UNARY(relu, v > 0 ? v : (real) 0)
+UNARY(step, v > 0 ? (real) 1 : (real) 0)
+UNARY(sigmoid, sigmoid_of(v))
+UNARY(tanh, tanh(v))
+UNARY(leaky_relu, v > 0 ? v : p * v)
+UNARY(leaky_relu_derivative, v > 0 ? (real) 1 : p)
+UNARY(add_scalar, v + p)
+UNARY(multiply_scalar, v * p)
+UNARY(pow, pow_of(v, p))
+UNARY(maximum_scalar, JAVA_MAX(v, p))
+UNARY(minimum_scalar, JAVA_MIN(v, p))
+UNARY(greater_scalar, v > p ? (real) 1 : (real) 0)
+UNARY(equal_scalar, v == p ? (real) 1 : (real) 0)
 
-// General broadcast: dims are the (collapsed) output extents, aStrides/bStrides the operands'
-// element strides per output axis (0 where an operand repeats), first `rank` entries used.
-__kernel void binary_nd(const int op, __global const real* a, __global const real* b,
-                        __global real* out, const int n, const int rank, const int8 dims,
-                        const int8 aStrides, const int8 bStrides) {
-  const int i = get_global_id(0);
-  if (i >= n) {
-    return;
-  }
+// Offsets into a and b of output element i: dims are the (collapsed) output extents,
+// aStrides/bStrides the operands' element strides per output axis (0 where one repeats).
+inline int2 broadcast_offsets(int i, const int rank, const int8 dims, const int8 aStrides,
+                              const int8 bStrides) {
   int d[MAX_RANK];
   int as[MAX_RANK];
   int bs[MAX_RANK];
   vstore8(dims, 0, d);
   vstore8(aStrides, 0, as);
   vstore8(bStrides, 0, bs);
-  int rest = i;
-  int ai = 0;
-  int bi = 0;
+  int2 offsets = (int2) (0, 0);
   for (int axis = rank - 1; axis >= 0; axis--) {
-    const int coordinate = rest % d[axis];
-    rest /= d[axis];
-    ai += coordinate * as[axis];
-    bi += coordinate * bs[axis];
+    const int coordinate = i % d[axis];
+    i /= d[axis];
+    offsets += (int2) (coordinate * as[axis], coordinate * bs[axis]);
   }
-  out[i] = binary_apply(op, a[ai], b[bi]);
+  return offsets;
 }
+
+#define BINARY(NAME, EXPRESSION)                                                         \
+  __kernel void binary_same_##NAME(__global const real* a, __global const real* b,       \
+                                   __global real* out, const int n) {                    \
+    const int i = get_global_id(0);                                                      \
+    if (i < n) {                                                                         \
+      const real x = a[i];                                                               \
+      const real y = b[i];                                                               \
+      out[i] = (EXPRESSION);                                                             \
+    }                                                                                    \
+  }                                                                                      \
+  __kernel void binary_nd_##NAME(__global const real* a, __global const real* b,         \
+                                 __global real* out, const int n, const int rank,        \
+                                 const int8 dims, const int8 aStrides,                   \
+                                 const int8 bStrides) {                                  \
+    const int i = get_global_id(0);                                                      \
+    if (i < n) {                                                                         \
+      const int2 offsets = broadcast_offsets(i, rank, dims, aStrides, bStrides);         \
+      const real x = a[offsets.x];                                                       \
+      const real y = b[offsets.y];                                                       \
+      out[i] = (EXPRESSION);                                                             \
+    }                                                                                    \
+  }
+
+BINARY(add, x + y)
+BINARY(subtract, x - y)
+BINARY(multiply, x * y)
+BINARY(divide, x / y)
+BINARY(maximum, JAVA_MAX(x, y))
+BINARY(minimum, JAVA_MIN(x, y))
+BINARY(greater, x > y ? (real) 1 : (real) 0)
+BINARY(equal, x == y ? (real) 1 : (real) 0)
 
 #ifdef REAL_IS_DOUBLE
 // Casts live in the float64 program; conversions round to nearest even.

@@ -28,39 +28,58 @@ typedef float8 real8;
 #define TM 8
 #define TN (2 * VW)
 
+// Packing: one work-item per (batch, tile, block of KB consecutive kk) writes the block's rows
+// of the panel. Whichever way the source is laid out, the lines it touches are reused across the
+// block, so packing runs at memory speed for plain and transposed operands alike.
+#define KB 16
+
 // packed[b][t][kk][r] = op(A)[b][t*TM + r][kk], zero past row m. op(A)[i][kk] is read at
 // a[b*batchStride + i*rowStride + kk*depthStride], which expresses the transpose.
 __kernel void pack_a(__global const real* a, __global real* packed, const int m, const int k,
                      const int tiles, const int batches, const int rowStride,
                      const int depthStride, const int batchStride) {
+  const int blocks = (k + KB - 1) / KB;
   const int g = get_global_id(0);
-  if (g >= batches * tiles * k * TM) {
+  if (g >= batches * tiles * blocks) {
     return;
   }
-  const int r = g % TM;
-  const int kk = (g / TM) % k;
-  const int t = (g / (TM * k)) % tiles;
-  const int b = g / (TM * k * tiles);
-  const int row = t * TM + r;
-  packed[g] = row < m ? a[(size_t) b * batchStride + row * rowStride + kk * depthStride]
-                      : (real) 0;
+  const int block = g % blocks;
+  const int t = (g / blocks) % tiles;
+  const int b = g / (blocks * tiles);
+  __global const real* source = a + (size_t) b * batchStride;
+  __global real* target = packed + ((size_t) b * tiles + t) * k * TM;
+  const int rows = min(TM, m - t * TM);
+  const int end = min(k, (block + 1) * KB);
+  for (int kk = block * KB; kk < end; kk++) {
+    for (int r = 0; r < TM; r++) {
+      target[kk * TM + r] =
+          r < rows ? source[(t * TM + r) * rowStride + kk * depthStride] : (real) 0;
+    }
+  }
 }
 
 // packed[b][t][kk][c] = op(B)[b][kk][t*TN + c], zero past column n.
 __kernel void pack_b(__global const real* bm, __global real* packed, const int n, const int k,
                      const int tiles, const int batches, const int depthStride,
                      const int colStride, const int batchStride) {
+  const int blocks = (k + KB - 1) / KB;
   const int g = get_global_id(0);
-  if (g >= batches * tiles * k * TN) {
+  if (g >= batches * tiles * blocks) {
     return;
   }
-  const int c = g % TN;
-  const int kk = (g / TN) % k;
-  const int t = (g / (TN * k)) % tiles;
-  const int b = g / (TN * k * tiles);
-  const int col = t * TN + c;
-  packed[g] = col < n ? bm[(size_t) b * batchStride + kk * depthStride + col * colStride]
-                      : (real) 0;
+  const int block = g % blocks;
+  const int t = (g / blocks) % tiles;
+  const int b = g / (blocks * tiles);
+  __global const real* source = bm + (size_t) b * batchStride;
+  __global real* target = packed + ((size_t) b * tiles + t) * k * TN;
+  const int columns = min(TN, n - t * TN);
+  const int end = min(k, (block + 1) * KB);
+  for (int kk = block * KB; kk < end; kk++) {
+    for (int c = 0; c < TN; c++) {
+      target[kk * TN + c] =
+          c < columns ? source[kk * depthStride + (t * TN + c) * colStride] : (real) 0;
+    }
+  }
 }
 
 #define ROW_FMA(R)                                  \
