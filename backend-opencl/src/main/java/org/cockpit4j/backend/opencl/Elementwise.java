@@ -10,6 +10,9 @@ import org.cockpit4j.tensor.Tensor;
  * constant in lower case).
  */
 final class Elementwise {
+  /** Last-axis extent from which broadcasts run as rows (a 2-D launch with fewer divisions). */
+  private static final int ROW_KERNEL_MIN_INNER = 64;
+
   private Elementwise() {}
 
   private static String lowerCase(Enum<?> op) {
@@ -49,13 +52,32 @@ final class Elementwise {
           .run1d(n);
       return out;
     }
+    int rank = plan.dims().length;
+    int inner = rank == 0 ? 1 : plan.dims()[rank - 1];
+    if (inner >= ROW_KERNEL_MIN_INNER) {
+      long local = backend.context().localSize();
+      backend
+          .launch(KernelFamily.ELEMENTWISE, a.dtype(), "binary_rows_" + lowerCase(op))
+          .tensor(a)
+          .tensor(b)
+          .tensor(out)
+          .integer(inner)
+          .integer(rank)
+          .vector8(plan.dims())
+          .vector8(plan.aStrides())
+          .vector8(plan.bStrides())
+          .integer(plan.aStrides()[rank - 1])
+          .integer(plan.bStrides()[rank - 1])
+          .run(new long[] {(inner + local - 1) / local * local, n / inner}, new long[] {local, 1});
+      return out;
+    }
     backend
         .launch(KernelFamily.ELEMENTWISE, a.dtype(), "binary_nd_" + lowerCase(op))
         .tensor(a)
         .tensor(b)
         .tensor(out)
         .integer(n)
-        .integer(plan.dims().length)
+        .integer(rank)
         .vector8(plan.dims())
         .vector8(plan.aStrides())
         .vector8(plan.bStrides())

@@ -1,5 +1,6 @@
 // Elementwise kernels, one per op so that no op is chosen per element: unary_<op> with a scalar
-// parameter p, binary_same_<op> (equal shapes) and binary_nd_<op> (NumPy broadcasting), where
+// parameter p, binary_same_<op> (equal shapes), binary_rows_<op> and binary_nd_<op> (NumPy
+// broadcasting with a long last axis, and in general), where
 // <op> is the lower-case name of the UnaryOp/BinaryOp constant; plus dtype casts.
 
 inline real sigmoid_of(const real v) {
@@ -68,6 +69,12 @@ inline int2 broadcast_offsets(int i, const int rank, const int8 dims, const int8
   return offsets;
 }
 
+// Offsets of row `row` of the output seen as [rows, inner]: axes 0..rank-2 of the plan.
+inline int2 row_offsets(int row, const int rank, const int8 dims, const int8 aStrides,
+                        const int8 bStrides) {
+  return broadcast_offsets(row, rank - 1, dims, aStrides, bStrides);
+}
+
 #define BINARY(NAME, EXPRESSION)                                                         \
   __kernel void binary_same_##NAME(__global const real* a, __global const real* b,       \
                                    __global real* out, const int n) {                    \
@@ -88,6 +95,21 @@ inline int2 broadcast_offsets(int i, const int rank, const int8 dims, const int8
       const real x = a[offsets.x];                                                       \
       const real y = b[offsets.y];                                                       \
       out[i] = (EXPRESSION);                                                             \
+    }                                                                                    \
+  }                                                                                      \
+  /* 2-D launch (inner, rows): divisions only to split the row index. */                 \
+  __kernel void binary_rows_##NAME(__global const real* a, __global const real* b,       \
+                                   __global real* out, const int inner, const int rank,  \
+                                   const int8 dims, const int8 aStrides,                 \
+                                   const int8 bStrides, const int aStep,                 \
+                                   const int bStep) {                                    \
+    const int column = get_global_id(0);                                                 \
+    const int row = get_global_id(1);                                                    \
+    if (column < inner) {                                                                \
+      const int2 offsets = row_offsets(row, rank, dims, aStrides, bStrides);             \
+      const real x = a[offsets.x + column * aStep];                                      \
+      const real y = b[offsets.y + column * bStep];                                      \
+      out[(size_t) row * inner + column] = (EXPRESSION);                                 \
     }                                                                                    \
   }
 
