@@ -38,7 +38,7 @@ public final class SkipUnsupportedDTypes implements InvocationInterceptor {
         }
       }
     }
-    proceed(invocation);
+    proceed(invocation, extensionContext);
   }
 
   @Override
@@ -47,16 +47,31 @@ public final class SkipUnsupportedDTypes implements InvocationInterceptor {
       ReflectiveInvocationContext<Method> invocationContext,
       ExtensionContext extensionContext)
       throws Throwable {
-    proceed(invocation);
+    proceed(invocation, extensionContext);
   }
 
-  private static void proceed(Invocation<Void> invocation) throws Throwable {
+  @Override
+  public void interceptBeforeEachMethod(
+      Invocation<Void> invocation,
+      ReflectiveInvocationContext<Method> invocationContext,
+      ExtensionContext extensionContext)
+      throws Throwable {
+    proceed(invocation, extensionContext);
+  }
+
+  private static void proceed(Invocation<Void> invocation, ExtensionContext extensionContext)
+      throws Throwable {
     try {
       invocation.proceed();
     } catch (Throwable thrown) {
+      Object instance = extensionContext.getRequiredTestInstance();
+      boolean noFloat64 = instance instanceof Device test && !test.device().supports(DType.FLOAT64);
       for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-        if (cause instanceof UnsupportedDTypeException unsupported) {
-          throw new TestAbortedException("Skipped: " + unsupported.getMessage(), thrown);
+        if (cause instanceof UnsupportedDTypeException
+            || (noFloat64
+                && cause.getMessage() != null
+                && cause.getMessage().contains(DType.FLOAT64.toString()))) {
+          throw new TestAbortedException("Skipped, needs float64: " + cause.getMessage(), thrown);
         }
       }
       throw thrown;
