@@ -61,7 +61,7 @@ final class MatMul {
   private static boolean gpuKernelFits(OpenClBackend backend, DType dtype) {
     DeviceInfo device = backend.context().device();
     return device.maxWorkGroupSize() >= GPU_GROUP * GPU_GROUP
-        && device.localMemoryBytes() >= 2L * 16 * GPU_TILE * dtype.bytes();
+        && device.localMemoryBytes() >= 16L * (2 * GPU_TILE + 1) * dtype.bytes();
   }
 
   private static void cpu(OpenClBackend backend, MatMulShape s, Tensor a, Tensor b, Tensor out) {

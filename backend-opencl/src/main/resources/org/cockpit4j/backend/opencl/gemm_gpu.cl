@@ -1,7 +1,7 @@
 // GEMM for GPUs: C = op(A) op(B), batched, with local-memory tiles. A work-group of 16 x 16
 // work-items computes a 64 x 64 block of C, each work-item a 4 x 4 sub-block strided by 16
-// (conflict-free local reads); op(A) and op(B) are read through strides, which expresses the
-// transposes, and ragged edges load zeros. Every element is fma(a_{i,k}, b_{k,j}, ...) over
+// (conflict-free local reads and, with the padded A tile, stores); op(A) and op(B) are read
+// through strides, which expresses the transposes, and ragged edges load zeros. Every element is fma(a_{i,k}, b_{k,j}, ...) over
 // k = 0..K-1 in increasing order, the same order as gemm_cpu.cl.
 
 #define TS 64
@@ -17,7 +17,7 @@ void gemm_tiled(__global const real* a, __global const real* b, __global real* c
                 const int m, const int n, const int k,
                 const int aRowStride, const int aDepthStride, const int aBatchStride,
                 const int bDepthStride, const int bColStride, const int bBatchStride) {
-  __local real aTile[TK][TS];
+  __local real aTile[TK][TS + 1];  // +1: the transposing stores hit distinct banks
   __local real bTile[TK][TS];
   const int tx = get_local_id(0);
   const int ty = get_local_id(1);
