@@ -1,0 +1,20 @@
+package org.cockpit4j.optim;
+
+import org.cockpit4j.backend.Backend;
+import org.cockpit4j.backend.opencl.OpenClTestBackend;
+import org.cockpit4j.backend.opencl.SkipUnsupportedDTypes;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@link AdamContractTest} on the default OpenCL device (float64 cases skip without fp64). */
+@ExtendWith(SkipUnsupportedDTypes.class)
+class OpenClAdamTest extends AdamContractTest implements SkipUnsupportedDTypes.Device {
+  @Override
+  protected Backend backend() {
+    return OpenClTestBackend.get();
+  }
+
+  @Override
+  public Backend device() {
+    return backend();
+  }
+}
