@@ -140,6 +140,12 @@ public interface Backend extends AutoCloseable {
     return Tensor.wrap(this, storage, shape, dtype);
   }
 
+  /**
+   * Waits until every operation issued so far has finished on the device. Asynchronous backends
+   * (OpenCL) implement it; timing code calls it before reading the clock.
+   */
+  default void synchronize() {}
+
   /** Releases device resources (compiled programs, queues, thread pools). */
   @Override
   default void close() {}

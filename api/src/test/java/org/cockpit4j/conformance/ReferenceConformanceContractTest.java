@@ -36,11 +36,30 @@ public abstract class ReferenceConformanceContractTest {
   }
 
   private List<CheckRow> check(ReferenceCase referenceCase) {
-    Assumptions.assumeTrue(backend().supports(DType.FLOAT64), "backend without float64");
+    return check(referenceCase, DType.FLOAT64);
+  }
+
+  private List<CheckRow> check(ReferenceCase referenceCase, DType dtype) {
+    Assumptions.assumeTrue(backend().supports(dtype), "backend without " + dtype);
     LayerRegistry registry = LayerRegistry.standard();
-    ReferenceSetup setup = ReferenceSetup.create(referenceCase, backend(), DType.FLOAT64, registry);
+    ReferenceSetup setup = ReferenceSetup.create(referenceCase, backend(), dtype, registry);
     ReplayedCase replayed = ReferenceReplay.run(setup, registry);
-    return ReferenceCheck.compare(referenceCase, replayed, ToleranceProfile.FLOAT64);
+    return ReferenceCheck.compare(referenceCase, replayed, ToleranceProfile.of(dtype));
+  }
+
+  private static void assertPassed(List<CheckRow> rows) {
+    String failures =
+        rows.stream()
+            .filter(row -> !row.passed())
+            .map(row -> row.key() + ": " + row.detail())
+            .collect(Collectors.joining("\n"));
+    assertTrue(failures.isEmpty(), failures);
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void aFloat32ReplayIsWithinSinglePrecisionTolerances(Path file) {
+    assertPassed(check(ReferenceReader.read(file), DType.FLOAT32));
   }
 
   @ParameterizedTest
@@ -48,12 +67,7 @@ public abstract class ReferenceConformanceContractTest {
   void everyRecordedValueMatches(Path file) {
     ReferenceCase referenceCase = ReferenceReader.read(file);
     List<CheckRow> rows = check(referenceCase);
-    String failures =
-        rows.stream()
-            .filter(row -> !row.passed())
-            .map(row -> row.key() + ": " + row.detail())
-            .collect(Collectors.joining("\n"));
-    assertTrue(failures.isEmpty(), failures);
+    assertPassed(rows);
     List<String> keys = rows.stream().map(CheckRow::key).toList();
     for (String key :
         List.of(

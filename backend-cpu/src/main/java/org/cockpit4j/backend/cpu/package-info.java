@@ -3,8 +3,8 @@
  *
  * <p>Entry points: {@link org.cockpit4j.backend.cpu.CpuBackend} (also found as {@code cpu} through
  * {@link org.cockpit4j.backend.Backends}; options {@code threads} and {@code gemm}) and {@link
- * org.cockpit4j.backend.cpu.GemmBenchmark}. Run with {@code --add-modules jdk.incubator.vector} for
- * the fast kernels; without it everything still works on plain loops.
+ * org.cockpit4j.backend.GemmBenchmark}. Run with {@code --add-modules jdk.incubator.vector} for the
+ * fast kernels; without it everything still works on plain loops.
  *
  * <h2>Calling the backend efficiently (layer authors)</h2>
  *

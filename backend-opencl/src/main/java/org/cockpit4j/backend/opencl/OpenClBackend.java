@@ -69,7 +69,8 @@ public final class OpenClBackend implements Backend {
   }
 
   /** Waits until every op enqueued so far has finished (for timing). */
-  public void finish() {
+  @Override
+  public void synchronize() {
     context.finish();
   }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cockpit4j.backend.Backend;
 import org.cockpit4j.backend.Backends;
-import org.cockpit4j.backend.cpu.GemmBenchmark;
+import org.cockpit4j.backend.GemmBenchmark;
 import org.cockpit4j.extension.ExtensionBenchmark;
 import org.cockpit4j.extension.ExtensionSet;
 import org.cockpit4j.tensor.DType;

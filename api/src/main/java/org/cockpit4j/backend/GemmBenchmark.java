@@ -1,8 +1,7 @@
-package org.cockpit4j.backend.cpu;
+package org.cockpit4j.backend;
 
 import java.util.Arrays;
 import java.util.Locale;
-import org.cockpit4j.backend.Backend;
 import org.cockpit4j.tensor.DType;
 import org.cockpit4j.tensor.Shape;
 import org.cockpit4j.tensor.Tensor;
@@ -42,12 +41,14 @@ public final class GemmBenchmark {
       int warmUps = 0;
       while (warmUps < 3 || (System.nanoTime() < warmUpEnd && warmUps < 50)) {
         backend.matmul(a, b, transposeA, transposeB).close();
+        backend.synchronize();
         warmUps++;
       }
       double[] rates = new double[repetitions];
       for (int i = 0; i < repetitions; i++) {
         long start = System.nanoTime();
         Tensor c = backend.matmul(a, b, transposeA, transposeB);
+        backend.synchronize();
         long elapsed = System.nanoTime() - start;
         c.close();
         rates[i] = flops / elapsed;
@@ -84,12 +85,14 @@ public final class GemmBenchmark {
       int warmUps = 0;
       while (warmUps < 3 || (System.nanoTime() < warmUpEnd && warmUps < 200)) {
         backend.matmul(a, b, transposeA, transposeB).close();
+        backend.synchronize();
         warmUps++;
       }
       double[] rates = new double[repetitions];
       for (int i = 0; i < repetitions; i++) {
         long start = System.nanoTime();
         backend.matmul(a, b, transposeA, transposeB).close();
+        backend.synchronize();
         rates[i] = flops / (System.nanoTime() - start);
       }
       Arrays.sort(rates);
@@ -128,16 +131,21 @@ public final class GemmBenchmark {
     }
   }
 
-  /** Prints GFLOP/s for float32 and float64 and each transpose combination. */
+  /**
+   * Prints GFLOP/s for float32 and float64 and each transpose combination. Arguments: {@code [n
+   * [repetitions [backend [training]]]]}, backend by name ({@code cpu}, {@code opencl}).
+   */
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
     int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 9;
-    int threads =
-        args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
-    try (CpuBackend backend = new CpuBackend(threads)) {
+    String name = args.length > 2 ? args[2] : "cpu";
+    try (Backend backend = Backends.create(name)) {
       System.out.println(backend.deviceDescription());
       System.out.printf(Locale.ROOT, "%-8s %-6s %12s%n", "dtype", "op", "GFLOP/s");
       for (DType dtype : DType.values()) {
+        if (!backend.supports(dtype)) {
+          continue;
+        }
         for (int variant = 0; variant < 4; variant++) {
           boolean ta = (variant & 2) != 0;
           boolean tb = (variant & 1) != 0;
