@@ -28,7 +28,7 @@ final class VectorGemm implements Gemm {
   private static final long PREPACK_LIMIT = 1L << 23;
 
   /** Below this many multiply-adds a product stays on one thread. */
-  private static final long PARALLEL_WORK = 1L << 18;
+  private static final long PARALLEL_WORK = 1L << 20;
 
   /** Depth steps per strip when packing transposes (one cache line of each row read). */
   private static final int TRANSPOSE_STRIP = 16;
