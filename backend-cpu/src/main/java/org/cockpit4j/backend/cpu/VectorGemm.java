@@ -66,8 +66,8 @@ final class VectorGemm implements Gemm {
     }
     int rowBlocks = (m + mr - 1) / mr;
     int columnBlocks = (n + nr - 1) / nr;
-    // Splitting rows makes every thread pack all of B, splitting columns all of A: split the
-    // longer side so that the duplicated packing is the smaller operand's.
+    // Split the longer side: threads splitting rows share one packed copy of B (see prepack),
+    // threads splitting columns each pack all of A, which is then the smaller operand.
     boolean splitRows = m >= n;
     int blocks = splitRows ? rowBlocks : columnBlocks;
     int unit = splitRows ? mr : nr;
