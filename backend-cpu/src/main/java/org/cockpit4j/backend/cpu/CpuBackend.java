@@ -14,9 +14,11 @@ import org.cockpit4j.tensor.Tensor;
 
 /**
  * The pure-Java reference backend: float32 tensors are {@code float[]}, float64 tensors {@code
- * double[]}. Work is split over a fixed pool of daemon threads in a fixed partition, so results
- * depend on the thread count only. Matrix products use a packed, blocked Vector API kernel when
- * {@code jdk.incubator.vector} is present and a plain-Java one otherwise.
+ * double[]}. Work is split over a fixed pool of daemon threads in a fixed partition, and every
+ * result element is accumulated in an order that does not depend on the split, so results are
+ * bit-identical for any thread count (they may differ between the Vector API kernels and the
+ * plain-Java fallback). Matrix products use a packed, blocked Vector API kernel when {@code
+ * jdk.incubator.vector} is present and a plain-Java one otherwise.
  */
 public final class CpuBackend implements Backend {
   /** Elements below which an elementwise op stays on the calling thread. */
@@ -408,8 +410,9 @@ public final class CpuBackend implements Backend {
     int outerCount = outer;
     int innerCount = inner;
     Object source = data;
-    if (outer < threads.threads() && count >= 4 * LongRowReduction.BLOCK && inner == 1) {
-      // A few long rows (a full reduction): fixed blocks in parallel.
+    if (outer < 4 && count >= 4 * LongRowReduction.BLOCK && inner == 1) {
+      // A few long rows (a full reduction): fixed blocks in parallel (whatever the thread count,
+      // so that the result does not depend on it).
       for (int o = 0; o < outer; o++) {
         double value = LongRowReduction.reduce(threads, op, source, o * count, count);
         if (out instanceof float[] f) {

@@ -28,7 +28,7 @@ final class VectorGemm implements Gemm {
   private static final long PREPACK_LIMIT = 1L << 23;
 
   /** Below this many multiply-adds a product stays on one thread. */
-  private static final long PARALLEL_WORK = 1L << 18;
+  private static final long PARALLEL_WORK = 1L << 20;
 
   /** Depth steps per strip when packing transposes (one cache line of each row read). */
   private static final int TRANSPOSE_STRIP = 16;
@@ -66,8 +66,8 @@ final class VectorGemm implements Gemm {
     }
     int rowBlocks = (m + mr - 1) / mr;
     int columnBlocks = (n + nr - 1) / nr;
-    // Splitting rows makes every thread pack all of B, splitting columns all of A: split the
-    // longer side so that the duplicated packing is the smaller operand's.
+    // Split the longer side: threads splitting rows share one packed copy of B (see prepack),
+    // threads splitting columns each pack all of A, which is then the smaller operand.
     boolean splitRows = m >= n;
     int blocks = splitRows ? rowBlocks : columnBlocks;
     int unit = splitRows ? mr : nr;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cockpit4j.backend.ConvGeometry;
+import org.cockpit4j.backend.ReduceOp;
 import org.cockpit4j.tensor.DType;
 import org.cockpit4j.tensor.Shape;
 import org.cockpit4j.tensor.Tensor;
@@ -11,8 +12,8 @@ import org.cockpit4j.tensor.TensorScope;
 import org.junit.jupiter.api.Test;
 
 /**
- * Matrix products and convolution unfolding give bit-identical results for any thread count (each
- * element of C is accumulated in one fixed order).
+ * Matrix products, convolution unfolding and reductions give bit-identical results for any thread
+ * count (each result element is accumulated in one fixed order).
  */
 class ThreadCountDeterminismTest {
 
@@ -54,5 +55,29 @@ class ThreadCountDeterminismTest {
     }
     assertTrue(results[0].length == 6 * 8 * 144);
     assertArrayEquals(results[0], results[1], 0f);
+  }
+
+  @Test
+  void reductionsDoNotDependOnTheThreadCount() {
+    double[][] results = new double[3][];
+    int i = 0;
+    for (int threads : new int[] {1, 2, 3}) {
+      try (CpuBackend backend = new CpuBackend(threads);
+          TensorScope scope = TensorScope.open()) {
+        Tensor x = backend.randomNormal(Shape.of(3, 100_000), DType.FLOAT32, 7, 0);
+        Tensor wide = backend.randomNormal(Shape.of(2, 5000), DType.FLOAT64, 8, 0);
+        double full = backend.reduce(ReduceOp.SUM, x, new int[] {0, 1}, false).item();
+        double[] rows =
+            backend.reduce(ReduceOp.SUM_OF_SQUARES, x, new int[] {1}, false).toDoubleArray();
+        double[] columns = backend.reduce(ReduceOp.SUM, wide, new int[] {0}, false).toDoubleArray();
+        double[] all = new double[1 + rows.length + columns.length];
+        all[0] = full;
+        System.arraycopy(rows, 0, all, 1, rows.length);
+        System.arraycopy(columns, 0, all, 1 + rows.length, columns.length);
+        results[i++] = all;
+      }
+    }
+    assertArrayEquals(results[0], results[1], 0.0);
+    assertArrayEquals(results[0], results[2], 0.0);
   }
 }
