@@ -85,10 +85,8 @@ public record ReferenceCase(
   /** {@code cockpit.refused_quantities}: quantity name → the error the original raised. */
   public Map<String, String> refusedQuantities() {
     Map<String, String> refused = new LinkedHashMap<>();
-    cockpit
-        .path("refused_quantities")
-        .fields()
-        .forEachRemaining(entry -> refused.put(entry.getKey(), entry.getValue().asText()));
+    JsonNode node = cockpit.path("refused_quantities");
+    node.fieldNames().forEachRemaining(key -> refused.put(key, node.get(key).asText()));
     return Collections.unmodifiableMap(refused);
   }
 

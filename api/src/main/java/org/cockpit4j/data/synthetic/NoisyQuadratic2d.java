@@ -8,8 +8,8 @@ package org.cockpit4j.data.synthetic;
  *
  * <p>Used as a {@link NoisyQuadratic}: the model is θ ∈ R² itself, a batch of noise vectors gives
  * the mini-batch loss and per-sample gradients {@code H(θ − x_n)}; SGD steps along {@code −lr·ḡ}
- * with small, right and large learning rates show α ≈ −1, 0 and +1 (under/over-shooting the 1-D
- * minimum along the step direction).
+ * with small, well-chosen and large learning rates give α below, near and above 0 (under- and
+ * over-shooting the minimum along the step direction).
  */
 public final class NoisyQuadratic2d {
   /** The default Hessian, row-major. */

@@ -1,0 +1,179 @@
+package org.cockpit4j.extension;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.cockpit4j.backend.Backend;
+import org.cockpit4j.backend.UnaryOp;
+import org.cockpit4j.nn.CrossEntropyLoss;
+import org.cockpit4j.nn.Layer;
+import org.cockpit4j.nn.Loss;
+import org.cockpit4j.nn.models.Model;
+import org.cockpit4j.nn.models.Models;
+import org.cockpit4j.tensor.DType;
+import org.cockpit4j.tensor.Tensor;
+import org.cockpit4j.tensor.TensorScope;
+
+/**
+ * Times the backward pass with and without extensions on one cached forward pass, for the CLI and
+ * for checking the overhead of each extension. Three measurements, each the median over repeated
+ * backward passes of the same forward pass (every repetition in its own {@link TensorScope}):
+ *
+ * <ul>
+ *   <li>{@code plain}: {@code model.backward(loss.backward(), false)}, the ordinary training path;
+ *   <li>{@code engine}: {@link ExtendedBackward} with no extension;
+ *   <li>{@code extended}: {@link ExtendedBackward} with the extensions, results discarded.
+ * </ul>
+ *
+ * Peak heap is the sum of the heap pools' peak usage during the repetitions of one measurement
+ * (after a garbage collection and a peak reset), an upper bound of what the pass holds at once.
+ */
+public final class ExtensionBenchmark {
+
+  /**
+   * One measurement.
+   *
+   * @param label what was timed
+   * @param medianMillis median wall time of one backward pass
+   * @param minimumMillis fastest pass
+   * @param peakHeapBytes peak heap during the repetitions
+   */
+  public record Measurement(
+      String label, double medianMillis, double minimumMillis, long peakHeapBytes) {
+    @Override
+    public String toString() {
+      return String.format(
+          "%s: median %.2f ms (min %.2f ms), peak heap %.1f MiB",
+          label, medianMillis, minimumMillis, peakHeapBytes / (1024.0 * 1024.0));
+    }
+  }
+
+  /**
+   * The three measurements for one extension set.
+   *
+   * @param extensions the extensions timed
+   * @param plain the ordinary backward pass
+   * @param engine the engine without extensions
+   * @param extended the engine with the extensions
+   */
+  public record Report(
+      ExtensionSet extensions, Measurement plain, Measurement engine, Measurement extended) {
+
+    /** Median of the extended pass over the median of the plain pass. */
+    public double ratioToPlain() {
+      return extended.medianMillis() / plain.medianMillis();
+    }
+
+    /** Median of the extended pass over the median of the engine without extensions. */
+    public double ratioToEngine() {
+      return extended.medianMillis() / engine.medianMillis();
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          "[%s] %s | %s | %s | ratio %.2f× plain, %.2f× engine",
+          extensions, plain, engine, extended, ratioToPlain(), ratioToEngine());
+    }
+  }
+
+  private ExtensionBenchmark() {}
+
+  /**
+   * Measures on the forward pass that {@code loss} holds (run the model's forward pass and the
+   * loss's first).
+   */
+  public static Report run(
+      Layer model, Loss loss, ExtensionSet extensions, RuleSet rules, int warmup, int repetitions) {
+    ExtendedBackward engine = ExtendedBackward.builder(model).rules(rules).build();
+    engine.validate(extensions);
+    Measurement plain =
+        measure(
+            "plain backward", warmup, repetitions, () -> model.backward(loss.backward(), false));
+    Measurement bare =
+        measure("engine, no extension", warmup, repetitions, () -> engine.backward(loss));
+    Measurement extended =
+        measure(
+            "engine, " + extensions,
+            warmup,
+            repetitions,
+            () -> engine.backward(loss, extensions, ExtensionConsumer.discarding()));
+    return new Report(extensions, plain, bare, extended);
+  }
+
+  /**
+   * Builds the DeepOBS model {@code modelName} ({@link Models}) on {@code backend}, runs one
+   * forward pass on a random batch (standard normal inputs, labels drawn uniformly, cross-entropy)
+   * and measures {@code extensions} on it.
+   */
+  public static Report runModel(
+      Backend backend,
+      String modelName,
+      DType dtype,
+      int batchSize,
+      ExtensionSet extensions,
+      int warmup,
+      int repetitions) {
+    Model model = Models.build(modelName, dtype, backend, 0);
+    int classes = model.outputShape().sizeAsInt();
+    try (TensorScope scope = TensorScope.open()) {
+      Tensor inputs = backend.randomNormal(model.inputShape().prepend(batchSize), dtype, 1, 0);
+      Tensor labels =
+          backend
+              .randomUniform(org.cockpit4j.tensor.Shape.of(batchSize), dtype, 2, 0)
+              .multiply(classes)
+              .add(-0.5)
+              .unary(UnaryOp.MAXIMUM_SCALAR, 0.0);
+      labels = roundToIntegers(backend, labels, dtype);
+      Loss loss = new CrossEntropyLoss();
+      loss.forward(model.network().forward(inputs), labels);
+      return run(model.network(), loss, extensions, RuleSet.builtIn(), warmup, repetitions);
+    }
+  }
+
+  private static Tensor roundToIntegers(Backend backend, Tensor values, DType dtype) {
+    double[] rounded = values.toDoubleArray();
+    for (int i = 0; i < rounded.length; i++) {
+      rounded[i] = Math.rint(rounded[i]);
+    }
+    return backend.fromArray(rounded, values.shape(), dtype);
+  }
+
+  private static Measurement measure(
+      String label, int warmup, int repetitions, Runnable backwardPass) {
+    for (int i = 0; i < warmup; i++) {
+      try (TensorScope scope = TensorScope.open()) {
+        backwardPass.run();
+      }
+    }
+    System.gc();
+    List<MemoryPoolMXBean> heapPools = new ArrayList<>();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
+        pool.resetPeakUsage();
+        heapPools.add(pool);
+      }
+    }
+    double[] millis = new double[repetitions];
+    for (int i = 0; i < repetitions; i++) {
+      long start = System.nanoTime();
+      try (TensorScope scope = TensorScope.open()) {
+        backwardPass.run();
+      }
+      millis[i] = (System.nanoTime() - start) / 1e6;
+    }
+    long peak = 0;
+    for (MemoryPoolMXBean pool : heapPools) {
+      peak += pool.getPeakUsage().getUsed();
+    }
+    Arrays.sort(millis);
+    double median =
+        repetitions % 2 == 1
+            ? millis[repetitions / 2]
+            : 0.5 * (millis[repetitions / 2 - 1] + millis[repetitions / 2]);
+    return new Measurement(label, median, millis[0], peak);
+  }
+}
