@@ -148,6 +148,77 @@ public final class TinyProblem {
     }
   }
 
+  /** The network outputs (logits) of batch {@code step} at the model's point, [N][C]. */
+  @SuppressWarnings("try")
+  public double[][] outputs(Sequential model, int step) {
+    double[][] data = data(step);
+    try (TensorScope scope = TensorScope.open()) {
+      double[] flat =
+          model
+              .forward(backend.fromArray(data[0], Shape.of(BATCH, 1, 3, 3), DType.FLOAT64))
+              .toDoubleArray();
+      double[][] outputs = new double[BATCH][CLASSES];
+      for (int n = 0; n < BATCH; n++) {
+        System.arraycopy(flat, n * CLASSES, outputs[n], 0, CLASSES);
+      }
+      return outputs;
+    }
+  }
+
+  /**
+   * The diagonal of the generalized Gauss-Newton matrix {@code (1/N) Σ_n J_nᵀ (diag(p_n) − p_n
+   * p_nᵀ) J_n} with output Jacobians {@code J_n} by central differences.
+   */
+  public double[] ggnDiagonal(Sequential model, int step) {
+    double[] theta = flatValues(model.parameters());
+    double[][] logits = outputs(model, step);
+    double h = 1e-6;
+    double[] diagonal = new double[theta.length];
+    for (int j = 0; j < theta.length; j++) {
+      double[] shifted = theta.clone();
+      shifted[j] += h;
+      setFlatValues(model.parameters(), shifted);
+      double[][] plus = outputs(model, step);
+      shifted[j] = theta[j] - h;
+      setFlatValues(model.parameters(), shifted);
+      double[][] minus = outputs(model, step);
+      for (int n = 0; n < BATCH; n++) {
+        double[] p = softmax(logits[n]);
+        double[] column = new double[CLASSES];
+        for (int c = 0; c < CLASSES; c++) {
+          column[c] = (plus[n][c] - minus[n][c]) / (2 * h);
+        }
+        double quadratic = 0;
+        for (int c = 0; c < CLASSES; c++) {
+          for (int d = 0; d < CLASSES; d++) {
+            double curvature = (c == d ? p[c] : 0) - p[c] * p[d];
+            quadratic += column[c] * curvature * column[d];
+          }
+        }
+        diagonal[j] += quadratic / BATCH;
+      }
+    }
+    setFlatValues(model.parameters(), theta);
+    return diagonal;
+  }
+
+  private static double[] softmax(double[] logits) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double logit : logits) {
+      max = Math.max(max, logit);
+    }
+    double total = 0;
+    double[] p = new double[logits.length];
+    for (int c = 0; c < logits.length; c++) {
+      p[c] = Math.exp(logits[c] - max);
+      total += p[c];
+    }
+    for (int c = 0; c < logits.length; c++) {
+      p[c] /= total;
+    }
+    return p;
+  }
+
   /** The true per-sample gradients ∇ℓ_n at the model's point, [N][D]: one pass per sample. */
   public double[][] perSampleGradients(Sequential model, int step) {
     double[][] gradients = new double[BATCH][];
