@@ -435,8 +435,9 @@ public abstract class CockpitContractTest {
     try (Cockpit cockpit = Cockpit.builder(second).quantities(manual).build()) {
       for (int step = 0; step < 3; step++) {
         try (TensorScope scope = TensorScope.open()) {
-          var batch = problem.batch(step);
-          var value = loss.forward(second.forward(batch.inputs()), batch.targets());
+          org.cockpit4j.data.Batch batch = problem.batch(step);
+          org.cockpit4j.nn.LossValue value =
+              loss.forward(second.forward(batch.inputs()), batch.targets());
           cockpit.backward(step, loss, value, optimizer);
           optimizer.step();
           optimizer.zeroGrad();

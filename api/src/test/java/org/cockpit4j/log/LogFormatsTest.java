@@ -50,8 +50,8 @@ class LogFormatsTest {
     Path file = directory.resolve("runs/log.jsonl");
     CockpitLog log = sample();
     try (JsonLinesLog sink = JsonLinesLog.create(file, Map.of("quantities", List.of("Loss")))) {
-      for (var step : log.steps().entrySet()) {
-        for (var value : step.getValue().entrySet()) {
+      for (Map.Entry<Integer, java.util.SortedMap<String, Object>> step : log.steps().entrySet()) {
+        for (Map.Entry<String, Object> value : step.getValue().entrySet()) {
           sink.write(step.getKey(), Map.of(value.getKey(), value.getValue()));
           // Flushed: the file already holds the record without closing the sink.
           assertEquals(CockpitLogReader.Layout.JSON_LINES, CockpitLogReader.layout(file));

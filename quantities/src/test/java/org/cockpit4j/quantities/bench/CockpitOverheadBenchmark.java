@@ -101,7 +101,7 @@ public final class CockpitOverheadBenchmark {
   private static Setup setup(Backend backend, String problem, String label, int interval) {
     Model model = Models.build(problem, DType.FLOAT32, backend, 0);
     int classes = model.outputShape().dim(0);
-    var data = RandomImages.create(model.inputShape(), classes, 128 * 4, 1);
+    org.cockpit4j.data.Dataset data = RandomImages.create(model.inputShape(), classes, 128 * 4, 1);
     BatchIterator iterator =
         BatchIterator.over(data)
             .batchSize(128)
