@@ -9,12 +9,14 @@ import org.cockpit4j.nn.Parameter;
 import org.cockpit4j.optim.Optimizer;
 
 /**
- * What a {@link StepHook} sees of one training step. The tensors in it (batch, loss value,
- * gradients, the model's cached activations) live until the end of the step; a hook that wants to
- * keep one longer copies it or detaches a view of it.
+ * What a {@link StepHook} and the {@link BackwardStrategy} see of one training step. The tensors in
+ * it (batch, loss value, gradients, the model's cached activations) live until the end of the step;
+ * a hook that wants to keep one longer copies it or detaches a view of it.
  *
- * <p>In {@link StepHook#afterBackward} the parameters hold θ_k with the gradients of this batch; in
- * {@link StepHook#afterStep} they hold θ_{k+1} (the gradients are still those of θ_k).
+ * <p>In {@link BackwardStrategy#backward} the parameters hold θ_k and the loss holds this step's
+ * forward pass (the gradients are not set yet). In {@link StepHook#afterBackward} the parameters
+ * hold θ_k with the gradients of this batch; in {@link StepHook#afterStep} they hold θ_{k+1} (the
+ * gradients are still those of θ_k).
  *
  * @param globalStep k, 0-based, counted over the trainer's lifetime
  * @param batch this step's mini-batch

@@ -21,8 +21,10 @@ import org.cockpit4j.tensor.TensorScope;
  *   <li>if a schedule is set, the optimizer's learning rate becomes {@code
  *       schedule.learningRate(k)} (the schedule is applied before each optimizer step);
  *   <li>the batch source supplies batch k;
- *   <li>forward pass, loss (mean and individual losses), backward pass (every parameter's gradient
- *       is set; no gradient with respect to the inputs is computed);
+ *   <li>forward pass, loss (mean and individual losses), backward pass through the {@link
+ *       BackwardStrategy} (plain by default: every parameter's gradient is set, no gradient with
+ *       respect to the inputs is computed; a Cockpit's strategy adds its extensions at tracked
+ *       steps);
  *   <li>{@link StepHook#afterBackward} of every hook, in the order added;
  *   <li>the optimizer step (θ_k → θ_{k+1});
  *   <li>{@link StepHook#afterStep} of every hook;
@@ -51,6 +53,7 @@ public final class Trainer {
   private final List<StepHook> hooks = new ArrayList<>();
   private final List<TrainingListener> listeners = new ArrayList<>();
   private LearningRateSchedule schedule;
+  private BackwardStrategy backwardStrategy = BackwardStrategy.plain();
   private int globalStep;
 
   /** A trainer of {@code model} for {@code loss} with {@code optimizer}, starting at step 0. */
@@ -65,6 +68,25 @@ public final class Trainer {
   public Trainer withSchedule(LearningRateSchedule schedule) {
     this.schedule = schedule;
     return this;
+  }
+
+  /**
+   * Sets how each step computes its gradients (default: {@link BackwardStrategy#plain()}); the
+   * Cockpit installs its own so that tracked steps run the extensions they need. Returns this
+   * trainer.
+   */
+  public Trainer withBackwardStrategy(BackwardStrategy strategy) {
+    if (strategy == null) {
+      throw new IllegalArgumentException(
+          "The backward strategy must not be null; use BackwardStrategy.plain() for the default");
+    }
+    this.backwardStrategy = strategy;
+    return this;
+  }
+
+  /** The backward strategy in use. */
+  public BackwardStrategy backwardStrategy() {
+    return backwardStrategy;
   }
 
   /** Adds a hook, called after the hooks added before it. Returns this trainer. */
@@ -163,9 +185,9 @@ public final class Trainer {
 
       Tensor outputs = model.forward(batch.inputs());
       LossValue lossValue = loss.forward(outputs, batch.targets());
-      model.backward(loss.backward(), false);
       StepContext context =
           new StepContext(step, batch, lossValue, model, loss, parameters, optimizer, learningRate);
+      backwardStrategy.backward(context);
 
       long hooksStart = System.nanoTime();
       for (StepHook hook : hooks) {

@@ -1,0 +1,545 @@
+package org.cockpit4j.cockpit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.cockpit4j.extension.CurvatureProducts;
+import org.cockpit4j.extension.ExtendedBackward;
+import org.cockpit4j.extension.Extension;
+import org.cockpit4j.extension.ExtensionSet;
+import org.cockpit4j.extension.MissingRuleException;
+import org.cockpit4j.extension.RuleSet;
+import org.cockpit4j.log.CockpitLog;
+import org.cockpit4j.log.JsonLinesLog;
+import org.cockpit4j.log.LogSink;
+import org.cockpit4j.log.OriginalLogFormat;
+import org.cockpit4j.nn.Layer;
+import org.cockpit4j.nn.Loss;
+import org.cockpit4j.nn.LossValue;
+import org.cockpit4j.nn.Parameter;
+import org.cockpit4j.optim.Optimizer;
+import org.cockpit4j.quantity.GradientTransform;
+import org.cockpit4j.quantity.HessianOperator;
+import org.cockpit4j.quantity.Needs;
+import org.cockpit4j.quantity.Quantities;
+import org.cockpit4j.quantity.Quantity;
+import org.cockpit4j.quantity.QuantityOutput;
+import org.cockpit4j.quantity.Schedule;
+import org.cockpit4j.quantity.StepInfo;
+import org.cockpit4j.quantity.UnsupportedSettingException;
+import org.cockpit4j.train.BackwardStrategy;
+import org.cockpit4j.train.StepContext;
+import org.cockpit4j.train.Trainer;
+
+/**
+ * The orchestrator: at every global step it asks its quantities what they need, merges their needs
+ * into one backward pass with the backprop extensions (the plain pass at untracked steps), hands
+ * the layer-by-layer results to the quantities, lets them compute after the pass and before the
+ * optimizer step, and stores and streams their values.
+ *
+ * <p>With the {@link Trainer} ({@link #attachTo}):
+ *
+ * <pre>{@code
+ * Cockpit cockpit = Cockpit.builder(model).configuration("economy", Schedules.linear(10))
+ *     .jsonLinesLog(Path.of("runs/cockpit.jsonl")).build();
+ * cockpit.attachTo(trainer);
+ * trainer.run(batches, 1000);
+ * cockpit.writeOriginalLog(Path.of("runs/cockpit.json"));
+ * }</pre>
+ *
+ * Around any training loop (the original's {@code with cockpit(step, info): loss.backward()}):
+ *
+ * <pre>{@code
+ * LossValue value = loss.forward(model.forward(inputs), targets);
+ * cockpit.backward(step, loss, value, optimizer); // sets the gradients, tracks the quantities
+ * optimizer.step();
+ * }</pre>
+ *
+ * <p>Steps must increase by one (two-step quantities look up the previous step) and include step 0
+ * if Distance is tracked. A quantity that cannot run in the setting (CABS with Adam, a layer
+ * without a rule) is reported once through the warnings and left out; {@linkplain
+ * Builder#strict(boolean) strict} mode throws instead. Not thread-safe.
+ */
+public final class Cockpit implements BackwardStrategy, AutoCloseable {
+  private final Layer model;
+  private final List<Parameter> parameters;
+  private final List<Quantity> quantities;
+  private final List<Quantity> active;
+  private final Map<String, String> refused = new LinkedHashMap<>();
+  private final boolean strict;
+  private final RuleSet rules;
+  private final ExtendedBackward engine;
+  private final CurvatureProducts products;
+  private final TransformDispatch dispatch;
+  private final PerSampleTransforms transformExtension;
+  private final CockpitLog output = new CockpitLog();
+  private final List<LogSink> sinks;
+  private final Consumer<String> warningSink;
+  private final Set<String> warned = new HashSet<>();
+  private final Map<Quantity, Set<Object>> validated = new IdentityHashMap<>();
+  private Boolean hessianAvailable;
+  private String optimizerName;
+
+  private Cockpit(Builder builder) {
+    this.model = builder.model;
+    this.parameters =
+        List.copyOf(builder.parameters == null ? model.parameters() : builder.parameters);
+    if (parameters.isEmpty()) {
+      throw new IllegalArgumentException("The model has no parameters for the Cockpit to track");
+    }
+    this.quantities = List.copyOf(builder.quantities);
+    this.active = new ArrayList<>(quantities);
+    this.strict = builder.strict;
+    this.warningSink = builder.warnings == null ? defaultWarnings() : builder.warnings;
+    this.rules = withTransformRules(builder.rules == null ? RuleSet.builtIn() : builder.rules);
+    this.engine = ExtendedBackward.builder(model).rules(rules).warnings(this::warn).build();
+    this.products = new CurvatureProducts(model, rules);
+    this.dispatch = new TransformDispatch(parameters);
+    this.transformExtension = new PerSampleTransforms(dispatch);
+    this.sinks = new ArrayList<>(builder.sinks);
+    for (Quantity quantity : quantities) {
+      quantity.setWarnings(this::warn);
+    }
+    if (builder.jsonLinesLog != null) {
+      sinks.add(JsonLinesLog.create(builder.jsonLinesLog, metadata()));
+    }
+  }
+
+  /** A builder for a Cockpit over {@code model}'s parameters. */
+  public static Builder builder(Layer model) {
+    return new Builder(model);
+  }
+
+  /**
+   * A Cockpit with every quantity of a configuration ({@code economy}, {@code business}, {@code
+   * full}) on {@code schedule}, default hyper-parameters (the quantities come from the {@link
+   * org.cockpit4j.quantity.QuantityProvider}s on the class path).
+   */
+  public static Cockpit configuration(Layer model, String label, Schedule schedule) {
+    return builder(model).configuration(label, schedule).build();
+  }
+
+  private static RuleSet withTransformRules(RuleSet base) {
+    RuleSet set = base.copy();
+    if (set.find(PerSampleTransforms.NAME, org.cockpit4j.nn.Linear.class).isEmpty()) {
+      set.register(new PerSampleTransformsLinear(), Cockpit.class.getName());
+    }
+    if (set.find(PerSampleTransforms.NAME, org.cockpit4j.nn.Conv2d.class).isEmpty()) {
+      set.register(new PerSampleTransformsConv2d(), Cockpit.class.getName());
+    }
+    return set;
+  }
+
+  private static Consumer<String> defaultWarnings() {
+    System.Logger logger = System.getLogger(Cockpit.class.getName());
+    return message -> logger.log(System.Logger.Level.WARNING, message);
+  }
+
+  // ---- use ------------------------------------------------------------------------------------
+
+  /** Installs this Cockpit as {@code trainer}'s backward strategy; returns this Cockpit. */
+  public Cockpit attachTo(Trainer trainer) {
+    trainer.withBackwardStrategy(this);
+    return this;
+  }
+
+  /** Whether any quantity still tracked does something at {@code step}. */
+  public boolean isTracked(int step) {
+    for (Quantity quantity : active) {
+      if (quantity.shouldCompute(step)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The backward pass of a {@link Trainer} step: extended and tracked, or plain. */
+  @Override
+  public void backward(StepContext context) {
+    backward(
+        context.globalStep(),
+        context.loss(),
+        context.lossValue(),
+        context.batch().size(),
+        context.optimizer());
+  }
+
+  /**
+   * The backward pass of step {@code step} for a loss holding this step's forward pass: sets every
+   * parameter's gradient and, at tracked steps, computes the quantities (before the optimizer step,
+   * which the caller takes afterwards).
+   *
+   * @param optimizer the optimizer about to take the step, or null (then CABS and EarlyStopping
+   *     refuse, and Alpha uses the parameter difference)
+   */
+  public void backward(int step, Loss loss, LossValue value, Optimizer optimizer) {
+    backward(step, loss, value, value.individualLosses().size(), optimizer);
+  }
+
+  /** As {@link #backward(int, Loss, LossValue, Optimizer)} with an explicit batch size. */
+  public void backward(int step, Loss loss, LossValue value, int batchSize, Optimizer optimizer) {
+    if (!isTracked(step)) {
+      model.backward(loss.backward(), false);
+      return;
+    }
+    StepInfo info =
+        new StepInfo(
+            step,
+            value.value(),
+            value.individualLosses().toDoubleArray(),
+            batchSize,
+            optimizer,
+            parameters);
+    if (optimizer != null && optimizerName == null) {
+      optimizerName = optimizer.type();
+    }
+    track(info, loss);
+  }
+
+  private void track(StepInfo info, Loss loss) {
+    int step = info.step();
+    Map<Quantity, Needs> due = new LinkedHashMap<>();
+    for (Quantity quantity : List.copyOf(active)) {
+      if (!quantity.shouldCompute(step)) {
+        continue;
+      }
+      try {
+        Needs needs = quantity.needs(info);
+        checkFeasible(quantity, needs, loss);
+        due.put(quantity, needs);
+      } catch (UnsupportedSettingException e) {
+        refuse(quantity, e);
+      }
+    }
+    Set<Extension> extensions = new LinkedHashSet<>();
+    List<GradientTransform<?>> transforms = new ArrayList<>();
+    boolean hessian = false;
+    for (Needs needs : due.values()) {
+      extensions.addAll(needs.extensions());
+      for (GradientTransform<?> transform : needs.transforms()) {
+        if (!containsIdentical(transforms, transform)) {
+          transforms.add(transform);
+        }
+      }
+      hessian |= needs.hessianProducts();
+    }
+    if (!transforms.isEmpty()) {
+      extensions.add(transformExtension);
+    }
+    ExtensionSet set = ExtensionSet.of(extensions);
+    dispatch.begin(transforms);
+    try {
+      ResultCollector collector = new ResultCollector(parameters, set);
+      if (set.isEmpty()) {
+        model.backward(loss.backward(), false);
+      } else {
+        engine.backward(loss, set, collector);
+      }
+      CockpitStep tracked =
+          new CockpitStep(
+              info,
+              collector.results(),
+              dispatch,
+              hessian ? () -> hessianOperator(loss) : null,
+              this::warn);
+      Map<Integer, Map<String, Object>> stored = new TreeMap<>();
+      for (boolean hessianPhase : new boolean[] {false, true}) {
+        for (Map.Entry<Quantity, Needs> entry : due.entrySet()) {
+          if (entry.getValue().hessianProducts() != hessianPhase) {
+            continue;
+          }
+          Quantity quantity = entry.getKey();
+          try {
+            QuantityOutput result = quantity.track(tracked);
+            if (result != null) {
+              store(result.step(), quantity.name(), result.value(), stored);
+              result.extras().forEach((key, extra) -> store(result.step(), key, extra, stored));
+            }
+          } catch (UnsupportedSettingException e) {
+            refuse(quantity, e);
+          }
+        }
+      }
+      stored.forEach((storeStep, values) -> sinks.forEach(sink -> sink.write(storeStep, values)));
+    } finally {
+      dispatch.end();
+    }
+  }
+
+  private HessianOperator hessianOperator(Loss loss) {
+    return new HessianProducts(products, loss, model.parameters(), parameters);
+  }
+
+  private static boolean containsIdentical(
+      List<GradientTransform<?>> transforms, GradientTransform<?> transform) {
+    for (GradientTransform<?> existing : transforms) {
+      if (existing == transform) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void store(int step, String key, Object value, Map<Integer, Map<String, Object>> stored) {
+    output.put(step, key, value);
+    stored.computeIfAbsent(step, unused -> new TreeMap<>()).put(key, value);
+  }
+
+  /** Fails with an {@link UnsupportedSettingException} when no rule serves the quantity's needs. */
+  private void checkFeasible(Quantity quantity, Needs needs, Loss loss) {
+    Set<Extension> requested = new LinkedHashSet<>(needs.extensions());
+    if (!needs.transforms().isEmpty()) {
+      requested.add(transformExtension);
+    }
+    Set<Object> done = validated.computeIfAbsent(quantity, unused -> new HashSet<>());
+    if (!requested.isEmpty() && !done.contains(requested)) {
+      try {
+        engine.validate(ExtensionSet.of(requested));
+      } catch (MissingRuleException e) {
+        throw new UnsupportedSettingException(e.getMessage(), e);
+      }
+      boolean curvature = requested.stream().anyMatch(Extension::isCurvature);
+      if (curvature && rules.lossDerivatives(loss.getClass()).isEmpty()) {
+        throw new UnsupportedSettingException(
+            "No loss derivatives for loss "
+                + loss.type()
+                + " ("
+                + loss.getClass().getName()
+                + "), needed by the curvature extensions "
+                + requested);
+      }
+      done.add(Set.copyOf(requested));
+    }
+    if (needs.hessianProducts()) {
+      if (hessianAvailable == null) {
+        try {
+          products.validate();
+          hessianAvailable = rules.lossDerivatives(loss.getClass()).isPresent();
+        } catch (MissingRuleException e) {
+          hessianAvailable = false;
+        }
+      }
+      if (!hessianAvailable) {
+        throw new UnsupportedSettingException(
+            "Hessian-vector products are not available for this model and loss: some layer has"
+                + " no R-operator rule or the loss "
+                + loss.type()
+                + " has no derivatives");
+      }
+    }
+  }
+
+  private void refuse(Quantity quantity, UnsupportedSettingException reason) {
+    if (strict) {
+      throw reason;
+    }
+    active.remove(quantity);
+    refused.putIfAbsent(quantity.name(), reason.getMessage());
+    warn(quantity.name() + " is not tracked: " + reason.getMessage());
+  }
+
+  private void warn(String message) {
+    if (warned.add(message)) {
+      warningSink.accept("[cockpit] " + message);
+    }
+  }
+
+  /**
+   * Stores an extra value under ({@code step}, {@code key}) and passes it to the sinks, like the
+   * original's {@code Cockpit.log} (e.g. {@code learning_rate}, {@code train_accuracy}).
+   */
+  public void record(int step, String key, Object value) {
+    output.put(step, key, value);
+    Map<String, Object> values = Map.of(key, value);
+    sinks.forEach(sink -> sink.write(step, values));
+  }
+
+  // ---- results --------------------------------------------------------------------------------
+
+  /** Everything stored so far: {@code {step: {QuantityName: value}}} (the original's output). */
+  public CockpitLog output() {
+    return output;
+  }
+
+  /** The quantities given at construction, in order. */
+  public List<Quantity> quantities() {
+    return quantities;
+  }
+
+  /** The quantities still tracked (those not refused). */
+  public List<Quantity> activeQuantities() {
+    return Collections.unmodifiableList(active);
+  }
+
+  /**
+   * Refused quantities by name, with the reason (the reference cases' {@code refused_quantities}).
+   */
+  public Map<String, String> refusedQuantities() {
+    return Collections.unmodifiableMap(refused);
+  }
+
+  /** The tracked parameters. */
+  public List<Parameter> parameters() {
+    return parameters;
+  }
+
+  /** The rule set the engine uses (the given or built-in rules plus the Cockpit's own). */
+  public RuleSet rules() {
+    return rules;
+  }
+
+  /** The optimizer type seen at the first tracked step ({@code sgd}, {@code adam}), or null. */
+  public String optimizerName() {
+    return optimizerName;
+  }
+
+  /** Writes {@link #output()} in the original's JSON layout to {@code file}. */
+  public void writeOriginalLog(Path file) {
+    OriginalLogFormat.write(output, file);
+  }
+
+  private Map<String, Object> metadata() {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    List<Object> described = new ArrayList<>();
+    for (Quantity quantity : quantities) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", quantity.name());
+      entry.put("schedule", quantity.schedule().toString());
+      Map<String, Object> options = new LinkedHashMap<>();
+      quantity.options().forEach((key, value) -> options.put(key, String.valueOf(value)));
+      entry.put("options", options);
+      described.add(entry);
+    }
+    metadata.put("quantities", described);
+    List<Object> names = new ArrayList<>();
+    for (Parameter parameter : parameters) {
+      names.add(parameter.name());
+    }
+    metadata.put("parameters", names);
+    return metadata;
+  }
+
+  /** Closes the sinks and frees the quantities' cached state. */
+  @Override
+  public void close() {
+    RuntimeException failure = null;
+    for (Quantity quantity : quantities) {
+      try {
+        quantity.close();
+      } catch (RuntimeException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    for (LogSink sink : sinks) {
+      try {
+        sink.close();
+      } catch (RuntimeException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Cockpit" + active;
+  }
+
+  /** Configures a {@link Cockpit}. */
+  public static final class Builder {
+    private final Layer model;
+    private final List<Quantity> quantities = new ArrayList<>();
+    private final List<LogSink> sinks = new ArrayList<>();
+    private List<Parameter> parameters;
+    private RuleSet rules;
+    private boolean strict;
+    private Consumer<String> warnings;
+    private Path jsonLinesLog;
+
+    private Builder(Layer model) {
+      this.model = model;
+    }
+
+    /** Adds quantities, tracked in this order. */
+    public Builder quantities(Quantity... added) {
+      return quantities(List.of(added));
+    }
+
+    /** Adds quantities, tracked in this order. */
+    public Builder quantities(List<? extends Quantity> added) {
+      for (Quantity quantity : added) {
+        if (quantity == null) {
+          throw new IllegalArgumentException("A Cockpit quantity must not be null");
+        }
+        if (quantities.contains(quantity)) {
+          throw new IllegalArgumentException(
+              "Quantity " + quantity + " was added twice; create a second instance instead");
+        }
+        quantities.add(quantity);
+      }
+      return this;
+    }
+
+    /** Adds the quantities of a configuration ({@code economy}, {@code business}, {@code full}). */
+    public Builder configuration(String label, Schedule schedule) {
+      return quantities(Quantities.configuration(label, schedule));
+    }
+
+    /** Adds quantity {@code name} from the providers on the class path. */
+    public Builder quantity(String name, Schedule schedule, Map<String, Object> options) {
+      return quantities(Quantities.create(name, schedule, options));
+    }
+
+    /** Tracks these parameters instead of all of the model's (they must be the model's). */
+    public Builder parameters(List<Parameter> tracked) {
+      this.parameters = List.copyOf(tracked);
+      return this;
+    }
+
+    /** The extension rules (default: the built-in ones; pass a layer registry's for plugins). */
+    public Builder rules(RuleSet ruleSet) {
+      this.rules = ruleSet;
+      return this;
+    }
+
+    /** Fail instead of leaving out a quantity that cannot run (default: lenient). */
+    public Builder strict(boolean strictMode) {
+      this.strict = strictMode;
+      return this;
+    }
+
+    /** Where warnings go (default: the System.Logger of this class, level WARNING). */
+    public Builder warnings(Consumer<String> sink) {
+      this.warnings = sink;
+      return this;
+    }
+
+    /** Adds a sink that receives the values of every tracked step. */
+    public Builder sink(LogSink sink) {
+      sinks.add(sink);
+      return this;
+    }
+
+    /** Streams the values to a JSON Lines file ({@link JsonLinesLog}), flushed per step. */
+    public Builder jsonLinesLog(Path file) {
+      this.jsonLinesLog = file;
+      return this;
+    }
+
+    /** The Cockpit. */
+    public Cockpit build() {
+      return new Cockpit(this);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package org.cockpit4j.quantity;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cockpit4j.nn.Parameter;
+import org.cockpit4j.tensor.Tensor;
+import org.cockpit4j.tensor.TensorScope;
+
+/**
+ * The parameter values θ_k at one step, kept for a later comparison (Distance keeps θ_0, UpdateSize
+ * and Alpha keep θ_k until step k + 1). Optimizers replace values rather than modify them, so a
+ * snapshot is a set of views sharing the buffers: it copies nothing. Close it when done.
+ */
+public final class ParameterSnapshot implements AutoCloseable {
+  private final List<Tensor> values;
+
+  private ParameterSnapshot(List<Tensor> values) {
+    this.values = values;
+  }
+
+  /** The current values of {@code parameters}. */
+  public static ParameterSnapshot of(List<Parameter> parameters) {
+    List<Tensor> values = new ArrayList<>();
+    for (Parameter parameter : parameters) {
+      Tensor value = parameter.value();
+      values.add(TensorScope.detach(value.reshape(value.shape())));
+    }
+    return new ParameterSnapshot(values);
+  }
+
+  /** Number of parameters. */
+  public int size() {
+    return values.size();
+  }
+
+  /** The kept value of parameter {@code index}. */
+  public Tensor value(int index) {
+    return values.get(index);
+  }
+
+  /** Per parameter, ‖θ_p − θ_p(snapshot)‖₂ with the current values of {@code parameters}. */
+  public List<Double> distancesTo(List<Parameter> parameters) {
+    checkSize(parameters);
+    List<Double> distances = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      try (TensorScope scope = TensorScope.open()) {
+        Tensor difference = parameters.get(i).value().subtract(values.get(i));
+        distances.add(Math.sqrt(difference.sumOfSquares().item()));
+      }
+    }
+    return distances;
+  }
+
+  /**
+   * Per parameter, the direction θ_p(now) − θ_p(snapshot) as a dense direction owned by the caller
+   * (close each).
+   */
+  public List<ParameterDirection> differencesTo(List<Parameter> parameters) {
+    checkSize(parameters);
+    List<ParameterDirection> directions = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      Tensor difference = parameters.get(i).value().subtract(values.get(i));
+      directions.add(ParameterDirection.dense(TensorScope.detach(difference)));
+    }
+    return directions;
+  }
+
+  private void checkSize(List<Parameter> parameters) {
+    if (parameters.size() != values.size()) {
+      throw new IllegalArgumentException(
+          "The snapshot holds "
+              + values.size()
+              + " parameters, but "
+              + parameters.size()
+              + " were given");
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Tensor value : values) {
+      value.close();
+    }
+  }
+}
