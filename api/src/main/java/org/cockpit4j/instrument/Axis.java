@@ -9,6 +9,7 @@ package org.cockpit4j.instrument;
  * @param upper the upper limit, or NaN to fit the data
  * @param inverted whether values grow downwards (y) or leftwards (x)
  * @param linearThreshold for {@link Scale#SYMLOG}: the half-width of the linear region around 0
+ * @param integerTicks whether ticks sit on whole numbers only (iterations)
  */
 public record Axis(
     String label,
@@ -16,7 +17,8 @@ public record Axis(
     double lower,
     double upper,
     boolean inverted,
-    double linearThreshold) {
+    double linearThreshold,
+    boolean integerTicks) {
 
   /** The scales the original's gauges use. */
   public enum Scale {
@@ -46,27 +48,32 @@ public record Axis(
 
   /** A linear axis fitted to the data. */
   public static Axis linear(String label) {
-    return new Axis(label, Scale.LINEAR, Double.NaN, Double.NaN, false, 1);
+    return new Axis(label, Scale.LINEAR, Double.NaN, Double.NaN, false, 1, false);
   }
 
   /** A logarithmic axis fitted to the data. */
   public static Axis log(String label) {
-    return new Axis(label, Scale.LOG, Double.NaN, Double.NaN, false, 1);
+    return new Axis(label, Scale.LOG, Double.NaN, Double.NaN, false, 1, false);
   }
 
   /** A symmetric-logarithmic axis, linear within ±{@code threshold}. */
   public static Axis symlog(String label, double threshold) {
-    return new Axis(label, Scale.SYMLOG, Double.NaN, Double.NaN, false, threshold);
+    return new Axis(label, Scale.SYMLOG, Double.NaN, Double.NaN, false, threshold, false);
   }
 
   /** This axis with fixed limits. */
   public Axis range(double from, double to) {
-    return new Axis(label, scale, from, to, inverted, linearThreshold);
+    return new Axis(label, scale, from, to, inverted, linearThreshold, integerTicks);
   }
 
   /** This axis pointing the other way. */
   public Axis invert() {
-    return new Axis(label, scale, lower, upper, !inverted, linearThreshold);
+    return new Axis(label, scale, lower, upper, !inverted, linearThreshold, integerTicks);
+  }
+
+  /** This axis with ticks on whole numbers only (for iterations). */
+  public Axis integers() {
+    return new Axis(label, scale, lower, upper, inverted, linearThreshold, true);
   }
 
   /** Whether both limits are fixed. */
