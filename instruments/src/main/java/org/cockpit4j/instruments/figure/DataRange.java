@@ -8,7 +8,7 @@ import org.cockpit4j.instrument.Mark;
  * margin (multiplicative on log axes, whose non-positive values are ignored), never empty or
  * non-finite.
  */
-final class DataRange {
+public final class DataRange {
   private static final double MARGIN = 0.05;
 
   private double low = Double.POSITIVE_INFINITY;
@@ -20,7 +20,7 @@ final class DataRange {
   }
 
   /** The range of the x-axis (all marks). */
-  static double[] x(Axis axis, Iterable<Mark> marks) {
+  public static double[] x(Axis axis, Iterable<Mark> marks) {
     if (axis.hasRange()) {
       return new double[] {axis.lower(), axis.upper()};
     }
@@ -32,7 +32,7 @@ final class DataRange {
   }
 
   /** The range of a y-axis: the marks on the primary ({@code secondary} false) or twin axis. */
-  static double[] y(Axis axis, Iterable<Mark> marks, boolean secondary) {
+  public static double[] y(Axis axis, Iterable<Mark> marks, boolean secondary) {
     if (axis.hasRange()) {
       return new double[] {axis.lower(), axis.upper()};
     }
@@ -45,7 +45,8 @@ final class DataRange {
     return range.limits();
   }
 
-  static boolean isSecondary(Mark mark) {
+  /** Whether {@code mark} belongs to the twin (right) y-axis. */
+  public static boolean isSecondary(Mark mark) {
     if (mark instanceof Mark.Points points) {
       return points.secondary();
     }
