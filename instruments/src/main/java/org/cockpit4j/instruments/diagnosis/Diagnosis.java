@@ -165,10 +165,18 @@ public final class Diagnosis {
    * Writes {@value #JSON_FILE} and {@value #TEXT_FILE} into {@code directory} (atomically each).
    */
   public void writeTo(Path directory) {
+    writeTo(directory, "");
+  }
+
+  /**
+   * Writes {@code prefix + "diagnosis.json"} and {@code prefix + "diagnosis.txt"} into {@code
+   * directory}, e.g. with the prefix {@code case_mlp.} for several logs in one directory.
+   */
+  public void writeTo(Path directory, String prefix) {
     try {
       Files.createDirectories(directory);
-      write(directory.resolve(JSON_FILE), MAPPER.writeValueAsString(toJson()) + "\n");
-      write(directory.resolve(TEXT_FILE), toText());
+      write(directory.resolve(prefix + JSON_FILE), MAPPER.writeValueAsString(toJson()) + "\n");
+      write(directory.resolve(prefix + TEXT_FILE), toText());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the diagnosis into " + directory, e);
     }

@@ -48,8 +48,10 @@ public record FigureFiles(
   }
 
   /**
-   * Writes the files of {@code run} into {@code directory} (primary figure named {@code base} +
-   * extension); returns the files written.
+   * Writes the files of {@code run} into {@code directory}: the primary figure named {@code base} +
+   * extension, the secondary {@code base + "__secondary"} + extension, the diagnosis {@code
+   * diagnosis.*} when {@code base} is {@value #BASE_NAME}, else {@code base + ".diagnosis.*"} (so
+   * that several logs can share a directory); returns the files written.
    */
   public List<Path> write(RunData run, Path directory, String base) {
     Diagnosis report = Diagnosis.of(run);
@@ -71,9 +73,10 @@ public record FigureFiles(
       }
     }
     if (diagnosis) {
-      report.writeTo(directory);
-      written.add(directory.resolve(Diagnosis.JSON_FILE));
-      written.add(directory.resolve(Diagnosis.TEXT_FILE));
+      String prefix = base.equals(BASE_NAME) ? "" : base + ".";
+      report.writeTo(directory, prefix);
+      written.add(directory.resolve(prefix + Diagnosis.JSON_FILE));
+      written.add(directory.resolve(prefix + Diagnosis.TEXT_FILE));
     }
     return written;
   }
