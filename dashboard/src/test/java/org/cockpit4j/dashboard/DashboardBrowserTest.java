@@ -113,6 +113,15 @@ class DashboardBrowserTest {
       Files.createDirectories(Path.of("target"));
       Files.copy(
           screenshot, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+      ((JavascriptExecutor) driver)
+          .executeScript(
+              "document.querySelector(\"section.run[data-run='0'] .group[data-group='GRADIENTS']\")"
+                  + ".scrollIntoView();");
+      Path gradients = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(
+          gradients,
+          Path.of("target", "dashboard-gradients.png"),
+          StandardCopyOption.REPLACE_EXISTING);
       live.close();
     }
   }
