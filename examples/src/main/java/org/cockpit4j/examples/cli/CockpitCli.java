@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       BenchCommand.class,
       CheckReferenceCommand.class,
+      PlotCommand.class,
+      DashboardCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CockpitCli implements Runnable {
