@@ -15,11 +15,24 @@ import org.cockpit4j.reference.TensorData;
 public final class ActualCaseExport {
   private ActualCaseExport() {}
 
-  /** The writer holding every replayed value. */
-  public static ActualCaseWriter toWriter(ReplayedCase replayed) {
+  /**
+   * The writer holding every replayed value; {@code cockpit} (may be null) adds each step's {@code
+   * cockpit} and {@code cockpit_variants} sections and, under {@code cockpit_extras}, log entries
+   * the original does not have (e.g. {@code HessMaxEV_products}).
+   */
+  public static ActualCaseWriter toWriter(
+      ReplayedCase replayed, ReferenceCockpitRun.Result cockpit) {
     ActualCaseWriter writer = new ActualCaseWriter(replayed.name());
     for (ReplayedStep step : replayed.steps()) {
       ActualCaseWriter.Step out = writer.step(step.globalStep());
+      int k = step.globalStep();
+      if (cockpit != null && k < cockpit.cockpit().size()) {
+        cockpit.cockpit().get(k).forEach(out::cockpit);
+        cockpit.variants().get(k).forEach(out::cockpitVariant);
+        if (!cockpit.extras().get(k).isEmpty()) {
+          out.put("cockpit_extras", cockpit.extras().get(k));
+        }
+      }
       out.params(step.params());
       out.forward(step.loss(), step.individualLosses(), step.outputs());
       for (Map.Entry<String, List<TensorData>> entry : step.backpack().entrySet()) {
@@ -47,8 +60,8 @@ public final class ActualCaseExport {
     return writer;
   }
 
-  /** Writes {@code replayed} to {@code file}. */
-  public static void write(ReplayedCase replayed, Path file) {
-    toWriter(replayed).write(file);
+  /** Writes {@code replayed} (and the Cockpit's replay, if not null) to {@code file}. */
+  public static void write(ReplayedCase replayed, ReferenceCockpitRun.Result cockpit, Path file) {
+    toWriter(replayed, cockpit).write(file);
   }
 }

@@ -34,6 +34,15 @@ final class KeyComparison {
     add(where, tolerance.compare(actual.data(), expected.data()));
   }
 
+  /** Compares numbers element by element; the arrays have one length. */
+  void compare(String where, double[] actual, double[] expected) {
+    if (actual.length != expected.length) {
+      mismatch(where, actual.length + " values computed, " + expected.length + " expected");
+      return;
+    }
+    add(where, tolerance.compare(actual, expected));
+  }
+
   /** Compares one number. */
   void compare(String where, double actual, double expected) {
     add(where, tolerance.compare(actual, expected));

@@ -68,10 +68,16 @@ public final class ReferenceSetup {
               + " but model.output_dim is "
               + referenceCase.model().outputDim());
     }
+    ReferenceSetup setup = new ReferenceSetup(referenceCase, backend, dtype, model);
+    setup.resetParameters();
+    return setup;
+  }
+
+  /** Sets the model's parameters back to the case's {@code initial_params}. */
+  public void resetParameters() {
     List<double[]> initial = new ArrayList<>();
     referenceCase.initialParams().forEach(tensor -> initial.add(tensor.data()));
     model.setParameterValues(initial);
-    return new ReferenceSetup(referenceCase, backend, dtype, model);
   }
 
   private static Loss loss(ReferenceCase referenceCase) {

@@ -11,7 +11,9 @@ import org.cockpit4j.backend.Backend;
 import org.cockpit4j.backend.Backends;
 import org.cockpit4j.conformance.ActualCaseExport;
 import org.cockpit4j.conformance.CheckRow;
+import org.cockpit4j.conformance.CockpitCheck;
 import org.cockpit4j.conformance.ReferenceCheck;
+import org.cockpit4j.conformance.ReferenceCockpitRun;
 import org.cockpit4j.conformance.ReferenceReplay;
 import org.cockpit4j.conformance.ReferenceSetup;
 import org.cockpit4j.conformance.ReplayedCase;
@@ -36,7 +38,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Replays reference cases (FORMAT.md of shared/reference) and compares every recorded value:",
-      "forward values, BackPACK outputs, Hessian trace, trajectory and optimizer state."
+      "forward values, BackPACK outputs, the exact Hessian's facts, trajectory, optimizer state,",
+      "and every Cockpit quantity of the cockpit and cockpit_variants sections."
     })
 final class CheckReferenceCommand implements Callable<Integer> {
 
@@ -59,6 +62,12 @@ final class CheckReferenceCommand implements Callable<Integer> {
 
   @Option(names = "--verbose", description = "print where the worst value of every row sits")
   boolean verbose;
+
+  @Option(
+      names = "--skip-cockpit",
+      description =
+          "compare only the engine's values, not the cockpit and cockpit_variants sections")
+  boolean skipCockpit;
 
   @Override
   public Integer call() throws Exception {
@@ -84,7 +93,14 @@ final class CheckReferenceCommand implements Callable<Integer> {
       for (ReferenceCase referenceCase : cases) {
         ReferenceSetup setup = ReferenceSetup.create(referenceCase, backend, type, registry);
         ReplayedCase replayed = ReferenceReplay.run(setup, registry);
-        for (CheckRow row : ReferenceCheck.compare(referenceCase, replayed, profile)) {
+        List<CheckRow> rows =
+            new ArrayList<>(ReferenceCheck.compare(referenceCase, replayed, profile));
+        ReferenceCockpitRun.Result cockpit = null;
+        if (!skipCockpit && hasCockpitSections(referenceCase)) {
+          cockpit = ReferenceCockpitRun.run(setup);
+          rows.addAll(CockpitCheck.compare(referenceCase, cockpit, type));
+        }
+        for (CheckRow row : rows) {
           print(row);
           if (row.passed()) {
             passed++;
@@ -94,7 +110,7 @@ final class CheckReferenceCommand implements Callable<Integer> {
         }
         if (writeActual != null) {
           Path file = writeActual.resolve(referenceCase.name() + ".actual.json");
-          ActualCaseExport.write(replayed, file);
+          ActualCaseExport.write(replayed, cockpit, file);
         }
       }
     }
@@ -129,6 +145,10 @@ final class CheckReferenceCommand implements Callable<Integer> {
       throw new IllegalArgumentException("No reference case files found in " + inputsOrDefault);
     }
     return files;
+  }
+
+  private static boolean hasCockpitSections(ReferenceCase referenceCase) {
+    return referenceCase.steps().stream().anyMatch(step -> step.cockpit() != null);
   }
 
   private static DType defaultDtype(Backend backend) {

@@ -1,4 +1,4 @@
-package org.cockpit4j.cockpit;
+package org.cockpit4j.conformance;
 
 import org.cockpit4j.backend.Backend;
 import org.cockpit4j.backend.cpu.CpuBackend;

@@ -1,4 +1,4 @@
-package org.cockpit4j.cockpit;
+package org.cockpit4j.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -7,34 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.cockpit4j.backend.Backend;
-import org.cockpit4j.data.Batch;
+import org.cockpit4j.cockpit.Cockpit;
 import org.cockpit4j.log.CockpitLog;
 import org.cockpit4j.log.LogValues;
-import org.cockpit4j.model.LayerRegistry;
-import org.cockpit4j.model.LayerSpec;
-import org.cockpit4j.nn.CrossEntropyLoss;
-import org.cockpit4j.nn.Initializer;
 import org.cockpit4j.nn.Loss;
-import org.cockpit4j.nn.MseLoss;
 import org.cockpit4j.nn.Parameter;
 import org.cockpit4j.nn.Sequential;
-import org.cockpit4j.optim.Adam;
-import org.cockpit4j.optim.AdamOptions;
 import org.cockpit4j.optim.Optimizer;
-import org.cockpit4j.optim.Sgd;
-import org.cockpit4j.optim.SgdOptions;
 import org.cockpit4j.quantity.Quantities;
 import org.cockpit4j.quantity.Quantity;
 import org.cockpit4j.quantity.Schedule;
 import org.cockpit4j.quantity.Schedules;
-import org.cockpit4j.reference.OptimizerSpec;
 import org.cockpit4j.reference.ReferenceCase;
-import org.cockpit4j.reference.ReferenceStep;
-import org.cockpit4j.reference.TensorData;
-import org.cockpit4j.tensor.DType;
-import org.cockpit4j.tensor.Shape;
-import org.cockpit4j.tensor.Tensor;
 import org.cockpit4j.train.Trainer;
 
 /**
@@ -49,7 +33,8 @@ import org.cockpit4j.train.Trainer;
  *
  * <pre>{@code
  * ReferenceCase reference = ReferenceReader.read(Path.of("case_mlp.json"));
- * ReferenceCockpitRun.Result result = ReferenceCockpitRun.run(backend, reference);
+ * ReferenceSetup setup = ReferenceSetup.create(reference, backend, DType.FLOAT64, registry);
+ * ReferenceCockpitRun.Result result = ReferenceCockpitRun.run(setup);
  * JsonNode alpha = result.cockpit().get(0).get("Alpha");
  * }</pre>
  *
@@ -106,37 +91,20 @@ public final class ReferenceCockpitRun {
 
   private ReferenceCockpitRun() {}
 
-  /** Replays {@code reference} with a model built by the standard layer registry. */
-  public static Result run(Backend backend, ReferenceCase reference) {
-    return run(backend, reference, buildModel(backend, reference));
-  }
-
-  /** The case's model on {@code backend} (float64), with the case's initial parameters. */
-  public static Sequential buildModel(Backend backend, ReferenceCase reference) {
-    List<LayerSpec> specs = new ArrayList<>();
-    for (org.cockpit4j.reference.LayerSpec layer : reference.model().layers()) {
-      specs.add(LayerSpec.fromReference(layer));
-    }
-    Sequential model =
-        LayerRegistry.standard()
-            .buildSequential(specs, new Initializer(backend, DType.FLOAT64, reference.seed()));
-    model.setParameterValues(initialValues(reference));
-    return model;
-  }
-
   /**
-   * Replays {@code reference} on {@code model} (built from the case's layer specs; its parameters
-   * are set to the case's initial values before each of the two runs).
+   * Replays the setup's case twice (main and variant cockpit), each time from the case's initial
+   * parameters, in the setup's dtype.
    */
-  public static Result run(Backend backend, ReferenceCase reference, Sequential model) {
+  public static Result run(ReferenceSetup setup) {
+    ReferenceCase reference = setup.referenceCase();
     List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     Schedule everyStep = Schedules.linear(1, 0);
-    Run main = replay(backend, reference, model, mainQuantities(reference, everyStep), warnings);
+    Run main = replay(setup, mainQuantities(reference, everyStep), warnings);
     List<double[]> finalParameters = new ArrayList<>();
-    for (Parameter parameter : model.parameters()) {
+    for (Parameter parameter : setup.model().parameters()) {
       finalParameters.add(parameter.value().toDoubleArray());
     }
-    Run variant = replay(backend, reference, model, variantQuantities(everyStep), warnings);
+    Run variant = replay(setup, variantQuantities(everyStep), warnings);
     List<Map<String, Object>> extras = new ArrayList<>();
     for (int k = 0; k < reference.numSteps(); k++) {
       Map<String, Object> stepExtras = new LinkedHashMap<>(main.extras.get(k));
@@ -188,21 +156,19 @@ public final class ReferenceCockpitRun {
       Map<String, String> refused) {}
 
   private static Run replay(
-      Backend backend,
-      ReferenceCase reference,
-      Sequential model,
-      List<Quantity> quantities,
-      List<String> warnings) {
-    model.setParameterValues(initialValues(reference));
+      ReferenceSetup setup, List<Quantity> quantities, List<String> warnings) {
+    ReferenceCase reference = setup.referenceCase();
+    Sequential model = setup.model();
+    setup.resetParameters();
     List<String> names = new ArrayList<>();
     quantities.forEach(quantity -> names.add(quantity.name()));
-    Loss loss = loss(reference);
-    try (Optimizer optimizer = optimizer(reference.optimizer(), model.parameters());
+    Loss loss = setup.loss();
+    try (Optimizer optimizer = setup.optimizer();
         Cockpit cockpit =
             Cockpit.builder(model).quantities(quantities).warnings(warnings::add).build()) {
       Trainer trainer = new Trainer(model, loss, optimizer);
       cockpit.attachTo(trainer);
-      trainer.run(step -> batch(backend, reference.step(step)), reference.numSteps());
+      trainer.run(setup::batch, reference.numSteps());
       CockpitLog output = cockpit.output();
       List<Map<String, JsonNode>> values = new ArrayList<>();
       List<Map<String, Object>> extras = new ArrayList<>();
@@ -221,63 +187,5 @@ public final class ReferenceCockpitRun {
       }
       return new Run(values, extras, new LinkedHashMap<>(cockpit.refusedQuantities()));
     }
-  }
-
-  private static List<double[]> initialValues(ReferenceCase reference) {
-    List<double[]> values = new ArrayList<>();
-    for (TensorData tensor : reference.initialParams()) {
-      values.add(tensor.data());
-    }
-    return values;
-  }
-
-  /** The case's loss. */
-  public static Loss loss(ReferenceCase reference) {
-    String type = reference.loss().type();
-    switch (type) {
-      case "cross_entropy":
-        return new CrossEntropyLoss();
-      case "mse":
-        return new MseLoss();
-      default:
-        throw new IllegalArgumentException(
-            "Reference case "
-                + reference.name()
-                + " has loss '"
-                + type
-                + "'; known: cross_entropy, mse");
-    }
-  }
-
-  /** The case's optimizer over {@code parameters}. */
-  public static Optimizer optimizer(OptimizerSpec spec, List<Parameter> parameters) {
-    if (spec instanceof OptimizerSpec.Sgd sgd) {
-      return new Sgd(
-          parameters,
-          new SgdOptions(
-              sgd.lr(), sgd.momentum(), sgd.dampening(), sgd.weightDecay(), sgd.nesterov()));
-    }
-    OptimizerSpec.Adam adam = (OptimizerSpec.Adam) spec;
-    if (adam.amsgrad() || adam.maximize()) {
-      throw new IllegalArgumentException(
-          "Adam with amsgrad or maximize is not supported, got " + adam);
-    }
-    return new Adam(
-        parameters,
-        new AdamOptions(adam.lr(), adam.beta1(), adam.beta2(), adam.eps(), adam.weightDecay()));
-  }
-
-  /** Batch {@code k} of the case (float64 inputs; labels as float64 class indices, or targets). */
-  public static Batch batch(Backend backend, ReferenceStep step) {
-    Tensor inputs = step.inputs().toTensor(backend, DType.FLOAT64);
-    int[] labels = step.labels();
-    if (labels != null) {
-      double[] classes = new double[labels.length];
-      for (int i = 0; i < labels.length; i++) {
-        classes[i] = labels[i];
-      }
-      return new Batch(inputs, backend.fromArray(classes, Shape.of(classes.length), DType.FLOAT64));
-    }
-    return new Batch(inputs, step.targets().toTensor(backend, DType.FLOAT64));
   }
 }
