@@ -1,11 +1,6 @@
 package org.cockpit4j.extension;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.cockpit4j.backend.Backend;
 import org.cockpit4j.backend.CounterRandom;
 import org.cockpit4j.nn.CrossEntropyLoss;
@@ -17,6 +12,7 @@ import org.cockpit4j.tensor.DType;
 import org.cockpit4j.tensor.Shape;
 import org.cockpit4j.tensor.Tensor;
 import org.cockpit4j.tensor.TensorScope;
+import org.cockpit4j.train.PeakHeap;
 
 /**
  * Times the backward pass with and without extensions on one cached forward pass, for the CLI and
@@ -140,14 +136,7 @@ public final class ExtensionBenchmark {
         backwardPass.run();
       }
     }
-    System.gc();
-    List<MemoryPoolMXBean> heapPools = new ArrayList<>();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
-        pool.resetPeakUsage();
-        heapPools.add(pool);
-      }
-    }
+    PeakHeap heap = PeakHeap.start();
     double[] millis = new double[repetitions];
     for (int i = 0; i < repetitions; i++) {
       long start = System.nanoTime();
@@ -156,10 +145,7 @@ public final class ExtensionBenchmark {
       }
       millis[i] = (System.nanoTime() - start) / 1e6;
     }
-    long peak = 0;
-    for (MemoryPoolMXBean pool : heapPools) {
-      peak += pool.getPeakUsage().getUsed();
-    }
+    long peak = heap.bytes();
     Arrays.sort(millis);
     double median =
         repetitions % 2 == 1

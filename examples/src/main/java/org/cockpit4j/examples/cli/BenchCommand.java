@@ -8,8 +8,11 @@ import java.util.concurrent.Callable;
 import org.cockpit4j.backend.Backend;
 import org.cockpit4j.backend.Backends;
 import org.cockpit4j.backend.GemmBenchmark;
+import org.cockpit4j.cockpit.Cockpit;
 import org.cockpit4j.extension.ExtensionBenchmark;
 import org.cockpit4j.extension.ExtensionSet;
+import org.cockpit4j.quantity.Configuration;
+import org.cockpit4j.quantity.Schedules;
 import org.cockpit4j.tensor.DType;
 import org.cockpit4j.train.BatchSource;
 import org.cockpit4j.train.StepMetrics;
@@ -39,8 +42,17 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--config",
       defaultValue = "plain",
-      description = "plain: an ordinary training step")
+      description = {
+        "plain: an ordinary training step; economy, business or full: the step with the",
+        "original's Cockpit configuration, timed against a plain step in the same run"
+      })
   String config;
+
+  @Option(
+      names = "--interval",
+      defaultValue = "1",
+      description = "track every K-th step (linear schedule) with --config economy|business|full")
+  int interval;
 
   @Option(names = "--steps", defaultValue = "30", description = "timed steps")
   int steps;
@@ -121,6 +133,52 @@ final class BenchCommand implements Callable<Integer> {
     return result;
   }
 
+  private ObjectNode benchCockpit(Backend backend) {
+    Configuration.of(config); // fails naming the known labels
+    if (interval <= 0) {
+      throw new IllegalArgumentException("--interval must be positive, got " + interval);
+    }
+    DType type = DType.parse(dtype);
+    try (BenchProblem plain = BenchProblem.create(problem, backend, type, batchSize, seed);
+        BenchProblem tracked = BenchProblem.create(problem, backend, type, batchSize, seed);
+        Cockpit cockpit =
+            Cockpit.configuration(tracked.model.network(), config, Schedules.linear(interval, 0))) {
+      cockpit.attachTo(tracked.trainer);
+      OverheadRun run = OverheadRun.measure(plain, tracked, warmup, steps);
+      System.out.printf(
+          "%s %s (interval %d) on %s (%s, batch %d): median %.2f ms per step, plain %.2f ms:"
+              + " %.2f× (peak heap %.0f MiB, plain %.0f MiB)%n",
+          problem,
+          config,
+          interval,
+          backend.name(),
+          type,
+          batchSize,
+          run.trackedMedian(),
+          run.plainMedian(),
+          run.ratio(),
+          run.trackedPeakHeap() / 1048576.0,
+          run.plainPeakHeap() / 1048576.0);
+      if (!cockpit.refusedQuantities().isEmpty()) {
+        System.out.println("Refused quantities: " + cockpit.refusedQuantities());
+      }
+      ObjectNode result = JSON.createObjectNode();
+      result.put("problem", problem);
+      result.put("config", config);
+      result.put("interval", interval);
+      result.put("steps", steps);
+      result.put("median_ms", run.trackedMedian());
+      result.put("plain_median_ms", run.plainMedian());
+      result.put("ratio", run.ratio());
+      result.put("peak_heap_bytes", run.trackedPeakHeap());
+      result.put("plain_peak_heap_bytes", run.plainPeakHeap());
+      result.put("backend", backend.name());
+      result.put("dtype", type.toString());
+      result.put("batch_size", batchSize);
+      return result;
+    }
+  }
+
   private ObjectNode benchExtensions(Backend backend) {
     ExtensionSet set = ExtensionSet.parse(extensions);
     DType type = DType.parse(dtype);
@@ -151,8 +209,7 @@ final class BenchCommand implements Callable<Integer> {
 
   private ObjectNode benchTraining(Backend backend) {
     if (!"plain".equals(config)) {
-      throw new IllegalArgumentException(
-          "Unknown --config '" + config + "'. Known configurations: plain.");
+      return benchCockpit(backend);
     }
     DType type = DType.parse(dtype);
     try (BenchProblem bench = BenchProblem.create(problem, backend, type, batchSize, seed)) {

@@ -1,0 +1,54 @@
+package org.cockpit4j.examples.cli;
+
+import org.cockpit4j.train.BatchSource;
+import org.cockpit4j.train.PeakHeap;
+
+/**
+ * A plain and a tracked training step timed in one run: blocks of plain and tracked steps
+ * alternate, so load on a shared machine hits both alike.
+ *
+ * @param plainMedian median ms of a plain step
+ * @param trackedMedian median ms of a step with the Cockpit
+ * @param plainPeakHeap peak heap bytes during the plain blocks
+ * @param trackedPeakHeap peak heap bytes during the tracked blocks
+ */
+record OverheadRun(
+    double plainMedian, double trackedMedian, long plainPeakHeap, long trackedPeakHeap) {
+  private static final int BLOCKS = 5;
+
+  /** The tracked step's median over the plain step's. */
+  double ratio() {
+    return trackedMedian / plainMedian;
+  }
+
+  /** Runs {@code warmup} steps of each, then {@code steps} timed steps of each in blocks. */
+  static OverheadRun measure(BenchProblem plain, BenchProblem tracked, int warmup, int steps) {
+    BatchSource plainSource = BatchSource.cycling(plain.batches);
+    BatchSource trackedSource = BatchSource.cycling(tracked.batches);
+    for (int i = 0; i < warmup; i++) {
+      plain.trainer.step(plainSource);
+      tracked.trainer.step(trackedSource);
+    }
+    double[] plainTimes = new double[steps];
+    double[] trackedTimes = new double[steps];
+    long plainPeak = 0;
+    long trackedPeak = 0;
+    int done = 0;
+    for (int block = 0; block < BLOCKS && done < steps; block++) {
+      int size = (steps - done + (BLOCKS - block) - 1) / (BLOCKS - block);
+      PeakHeap heap = PeakHeap.start();
+      for (int i = 0; i < size; i++) {
+        plainTimes[done + i] = plain.trainer.step(plainSource).stepMilliseconds();
+      }
+      plainPeak = Math.max(plainPeak, heap.bytes());
+      heap = PeakHeap.start();
+      for (int i = 0; i < size; i++) {
+        trackedTimes[done + i] = tracked.trainer.step(trackedSource).stepMilliseconds();
+      }
+      trackedPeak = Math.max(trackedPeak, heap.bytes());
+      done += size;
+    }
+    return new OverheadRun(
+        Statistics.median(plainTimes), Statistics.median(trackedTimes), plainPeak, trackedPeak);
+  }
+}
