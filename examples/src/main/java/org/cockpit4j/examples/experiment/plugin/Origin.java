@@ -1,0 +1,43 @@
+package org.cockpit4j.examples.experiment.plugin;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+
+/**
+ * Where a provider came from: the jar (or class directory) holding its class, and the class.
+ *
+ * @param location the jar file or class directory, as a path; {@code <unknown>} if the JVM does not
+ *     say
+ * @param className the provider's class name
+ */
+public record Origin(String location, String className) {
+
+  /** The origin of {@code provider}'s class. */
+  public static Origin of(Object provider) {
+    Class<?> type = provider.getClass();
+    return new Origin(locationOf(type), type.getName());
+  }
+
+  private static String locationOf(Class<?> type) {
+    CodeSource source = type.getProtectionDomain().getCodeSource();
+    if (source == null || source.getLocation() == null) {
+      return "<unknown>";
+    }
+    try {
+      return Path.of(source.getLocation().toURI()).toString();
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return source.getLocation().toString();
+    }
+  }
+
+  /** The plugin name: the jar's file name without version and {@code .jar}. */
+  public String pluginName() {
+    return PluginJar.nameOf(Path.of(location).getFileName().toString());
+  }
+
+  @Override
+  public String toString() {
+    return location + " (" + className + ")";
+  }
+}
