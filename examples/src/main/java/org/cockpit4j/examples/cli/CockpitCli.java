@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Cockpit4J 0.1.0",
     description = "A practical debugger for training deep neural networks.",
-    subcommands = {TrainCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      TrainCommand.class,
+      BenchCommand.class,
+      RunCommand.class,
+      ListCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class CockpitCli implements Runnable {
 
   /** Exit code for usage, configuration and input errors. */

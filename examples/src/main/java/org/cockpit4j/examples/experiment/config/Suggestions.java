@@ -43,6 +43,8 @@ public final class Suggestions {
     String closest = closest(given, known);
     if (closest != null) {
       text.append("; did you mean '").append(closest).append("'?");
+    } else {
+      text.append('.');
     }
     text.append(known.isEmpty() ? " (none is known)" : " Known: " + String.join(", ", known));
     return text.toString();

@@ -33,7 +33,19 @@ public record Origin(String location, String className) {
 
   /** The plugin name: the jar's file name without version and {@code .jar}. */
   public String pluginName() {
-    return PluginJar.nameOf(Path.of(location).getFileName().toString());
+    Path path = Path.of(location);
+    if (path.getFileName() == null) {
+      return location;
+    }
+    Path parent = path.getParent();
+    if (path.getFileName().toString().equals("classes")
+        && parent != null
+        && parent.getFileName() != null
+        && parent.getFileName().toString().equals("target")
+        && parent.getParent() != null) {
+      return parent.getParent().getFileName().toString(); // a module's build directory
+    }
+    return PluginJar.nameOf(path.getFileName().toString());
   }
 
   @Override

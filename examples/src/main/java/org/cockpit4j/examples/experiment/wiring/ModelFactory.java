@@ -221,7 +221,10 @@ public final class ModelFactory {
       Sequential network, ExperimentConfig config, SourceMap sources, DataShape data) {
     Shape output = network.outputShape(data.inputShape());
     String loss = config.loss();
-    String last = config.model().layers() != null ? "/model/layers" : "/model/architecture";
+    String last =
+        config.model().layers() != null
+            ? "/model/layers/" + (config.model().layers().size() - 1)
+            : "/model/architecture";
     if ("cross_entropy".equals(loss)) {
       if (!data.isClassification()) {
         throw ConfigException.at(
