@@ -79,6 +79,14 @@ final class RunCommand implements Callable<Integer> {
       description = "only load and check the file (every sweep point), do not train")
   boolean check;
 
+  @Option(
+      names = "--only",
+      paramLabel = "REGEX",
+      description =
+          "runs only the sweep points whose label matches, e.g. --only 'lr=0.1$' (labels are"
+              + " joined with __, e.g. fmnist_2c2d__preset=economy__interval=16)")
+  String only;
+
   @Option(names = "--quiet", description = "print nothing but errors")
   boolean quiet;
 
@@ -88,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
     if (check) {
       ExperimentFile experiments = ExperimentLoader.load(file, overrides);
       PluginCatalog catalog = ExperimentRunner.catalogFor(experiments, plugins);
-      for (ExperimentPoint point : experiments.points()) {
+      for (ExperimentPoint point : ExperimentRunner.select(experiments, only)) {
         ValidatedExperiment validated = ExperimentValidator.validate(point, catalog);
         System.out.printf(
             "ok: %s%s -> %s%n",
@@ -103,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
         quiet
             ? new RunSettings(RunSettings.quiet().console(), false, command)
             : RunSettings.console(command);
-    List<RunResult> results = ExperimentRunner.run(file, overrides, plugins, runSettings);
+    List<RunResult> results = ExperimentRunner.run(file, overrides, plugins, runSettings, only);
     if (!quiet && results.size() > 1) {
       System.out.printf(
           "%d runs finished; see sweep.json next to their directories%n", results.size());

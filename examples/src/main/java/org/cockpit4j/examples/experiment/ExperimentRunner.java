@@ -57,10 +57,23 @@ public final class ExperimentRunner {
    */
   public static List<RunResult> run(
       Path file, List<ConfigOverride> overrides, Path pluginDirectory, RunSettings settings) {
+    return run(file, overrides, pluginDirectory, settings, null);
+  }
+
+  /**
+   * Loads and runs the points of {@code file} whose label contains a match of {@code only} (a
+   * regular expression; null runs every point).
+   */
+  public static List<RunResult> run(
+      Path file,
+      List<ConfigOverride> overrides,
+      Path pluginDirectory,
+      RunSettings settings,
+      String only) {
     ExperimentFile experiments = ExperimentLoader.load(file, overrides);
     PluginCatalog catalog = catalogFor(experiments, pluginDirectory);
     List<ValidatedExperiment> validated = new ArrayList<>();
-    for (ExperimentPoint point : experiments.points()) {
+    for (ExperimentPoint point : select(experiments, only)) {
       validated.add(ExperimentValidator.validate(point, catalog));
     }
     List<RunResult> results = new ArrayList<>();
@@ -71,6 +84,37 @@ public final class ExperimentRunner {
       }
     }
     return results;
+  }
+
+  /** The points whose label matches {@code only} (all for null); fails when none does. */
+  public static List<ExperimentPoint> select(ExperimentFile file, String only) {
+    if (only == null) {
+      return file.points();
+    }
+    java.util.regex.Pattern pattern;
+    try {
+      pattern = java.util.regex.Pattern.compile(only);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      throw new IllegalArgumentException("--only needs a regular expression: " + e.getMessage(), e);
+    }
+    List<ExperimentPoint> selected = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    for (ExperimentPoint point : file.points()) {
+      labels.add(point.label());
+      if (pattern.matcher(point.label()).find()) {
+        selected.add(point);
+      }
+    }
+    if (selected.isEmpty()) {
+      throw new IllegalArgumentException(
+          "No point of "
+              + file.file()
+              + " matches '"
+              + only
+              + "'. Points: "
+              + String.join(", ", labels));
+    }
+    return selected;
   }
 
   /** The plugin catalog for a file: the class path plus the plugins directory. */
@@ -129,6 +173,7 @@ public final class ExperimentRunner {
       row.put("steps", result.stepsRun());
       row.put("final_loss", result.finalLoss());
       row.put("median_step_ms", result.medianStepMilliseconds());
+      row.put("mean_step_ms", result.meanStepMilliseconds());
       row.set("evaluation", JSON.valueToTree(result.evaluation()));
       row.set("medians", JSON.valueToTree(LogStatistics.medians(result.log())));
     }

@@ -15,6 +15,7 @@ import org.cockpit4j.log.CockpitLog;
  * @param stepsRun optimizer steps taken
  * @param finalLoss the mini-batch loss of the last step
  * @param medianStepMilliseconds median wall-clock time of a training step (Cockpit included)
+ * @param meanStepMilliseconds mean wall-clock time of a training step (Cockpit included)
  * @param evaluation the last evaluation ({@code train_loss}, {@code valid_accuracy}, ...), empty
  *     when evaluation is off
  * @param log everything the Cockpit stored (quantities and logged metrics), by step
@@ -30,6 +31,7 @@ public record RunResult(
     int stepsRun,
     double finalLoss,
     double medianStepMilliseconds,
+    double meanStepMilliseconds,
     Map<String, Double> evaluation,
     CockpitLog log,
     Map<String, String> refused,
