@@ -17,7 +17,9 @@ import org.cockpit4j.nn.models.Models;
 import org.cockpit4j.quantity.Configuration;
 import org.cockpit4j.quantity.QuantityProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code cockpit list}: what experiment files can name — backends (with availability), quantities,
@@ -38,17 +40,19 @@ final class ListCommand implements Callable<Integer> {
       description = "directory of plugin jars to include (default ./plugins)")
   Path plugins;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
+    java.io.PrintWriter out = spec.commandLine().getOut();
     Path directory = plugins == null ? Path.of(PluginsConfig.DEFAULT_DIRECTORY) : plugins;
     PluginCatalog catalog = PluginCatalog.discover(directory);
 
-    System.out.println(
-        "Backends (backend.type; auto = the available one with the highest priority):");
+    out.println("Backends (backend.type; auto = the available one with the highest priority):");
     for (Provided<BackendProvider> provided : catalog.backends().values()) {
       BackendProvider provider = provided.provider();
       boolean available = provider.isAvailable();
-      System.out.printf(
+      out.printf(
           "  %-10s %-13s priority %-3d %s%n",
           provided.name(),
           available ? "available" : "unavailable",
@@ -56,58 +60,56 @@ final class ListCommand implements Callable<Integer> {
           available ? origin(provided.origin()) : provider.unavailableReason());
     }
 
-    System.out.println();
-    System.out.println("Quantities (cockpit.quantities[].type):");
+    out.println();
+    out.println("Quantities (cockpit.quantities[].type):");
     for (Provided<QuantityProvider> provided : catalog.quantities().values()) {
-      System.out.printf("  %-20s %s%n", provided.name(), origin(provided.origin()));
+      out.printf("  %-20s %s%n", provided.name(), origin(provided.origin()));
     }
 
-    System.out.println();
-    System.out.println("Presets (cockpit.preset):");
-    System.out.println("  none       no quantities");
+    out.println();
+    out.println("Presets (cockpit.preset):");
+    out.println("  none       no quantities");
     for (Configuration configuration : Configuration.values()) {
-      System.out.printf(
+      out.printf(
           "  %-10s %s%n", configuration.label(), String.join(", ", configuration.quantityNames()));
     }
 
-    System.out.println();
-    System.out.println(
-        "Instruments and run outputs (output.figure, output.diagnosis, output.dashboard):");
+    out.println();
+    out.println("Instruments and run outputs (output.figure, output.diagnosis, output.dashboard):");
     if (catalog.outputs().isEmpty()) {
-      System.out.println(
-          "  none on the class path (the instruments add figure, diagnosis and dashboard)");
+      out.println("  none on the class path (the instruments add figure, diagnosis and dashboard)");
     }
     for (Provided<RunOutputProvider> provided : catalog.outputs().values()) {
-      System.out.printf(
+      out.printf(
           "  %-12s %s  %s%n",
           provided.name(), provided.provider().description(), origin(provided.origin()));
     }
 
-    System.out.println();
-    System.out.println("Layer types (model.layers[].type):");
+    out.println();
+    out.println("Layer types (model.layers[].type):");
     for (Map.Entry<String, Origin> entry : catalog.layerTypes().entrySet()) {
-      System.out.printf("  %-12s %s%n", entry.getKey(), origin(entry.getValue()));
+      out.printf("  %-12s %s%n", entry.getKey(), origin(entry.getValue()));
     }
 
-    System.out.println();
-    System.out.println("Architectures (model.architecture): " + String.join(", ", Models.names()));
+    out.println();
+    out.println("Architectures (model.architecture): " + String.join(", ", Models.names()));
 
-    System.out.println();
-    System.out.println("Datasets (data.dataset.type):");
+    out.println();
+    out.println("Datasets (data.dataset.type):");
     for (Provided<DatasetProvider> provided : catalog.datasets().values()) {
-      System.out.printf("  %-16s %s%n", provided.name(), provided.provider().description());
+      out.printf("  %-16s %s%n", provided.name(), provided.provider().description());
     }
 
-    System.out.println();
-    System.out.println(
+    out.println();
+    out.println(
         "Plugins directory: "
             + directory.toAbsolutePath()
             + (java.nio.file.Files.isDirectory(directory) ? "" : " (does not exist)"));
     if (catalog.jars().isEmpty()) {
-      System.out.println("  no plugin jars");
+      out.println("  no plugin jars");
     }
     for (PluginJar jar : catalog.jars()) {
-      System.out.printf(
+      out.printf(
           "  %-40s %s%n",
           jar.name(),
           jar.provides().isEmpty()
@@ -115,7 +117,8 @@ final class ListCommand implements Callable<Integer> {
               : String.join(", ", jar.provides()));
     }
     List<String> names = new ArrayList<>(catalog.pluginNames());
-    System.out.println("Plugin names (plugins.require): " + String.join(", ", names));
+    out.println("Plugin names (plugins.require): " + String.join(", ", names));
+    out.flush();
     return 0;
   }
 

@@ -17,8 +17,10 @@ import org.cockpit4j.examples.experiment.plugin.PluginCatalog;
 import org.cockpit4j.examples.experiment.run.RunResult;
 import org.cockpit4j.examples.experiment.run.RunSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code cockpit run EXPERIMENT.yaml}: runs an experiment file (every point of its sweep), writing
@@ -90,6 +92,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "print nothing but errors")
   boolean quiet;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
     List<ConfigOverride> overrides = overrides();
@@ -98,12 +102,15 @@ final class RunCommand implements Callable<Integer> {
       PluginCatalog catalog = ExperimentRunner.catalogFor(experiments, plugins);
       for (ExperimentPoint point : ExperimentRunner.select(experiments, only)) {
         ValidatedExperiment validated = ExperimentValidator.validate(point, catalog);
-        System.out.printf(
-            "ok: %s%s -> %s%n",
-            validated.config().name(),
-            point.label().isEmpty() ? "" : " [" + point.label() + "]",
-            validated.config().outputDirectory());
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "ok: %s%s -> %s%n",
+                validated.config().name(),
+                point.label().isEmpty() ? "" : " [" + point.label() + "]",
+                validated.config().outputDirectory());
       }
+      spec.commandLine().getOut().flush();
       return 0;
     }
     List<String> command = new ArrayList<>(List.of("cockpit", "run", file.toString()));
