@@ -70,26 +70,36 @@ public final class DenseGradients implements PerSampleGradients {
 
   @Override
   public double[] histogram(HistogramBins bins) {
-    double[] counts = new double[bins.count()];
-    HistogramKernels.dense(host(), batchSize(), bins, counts);
-    return counts;
+    double[] values = host();
+    int batch = batchSize();
+    int size = size();
+    return SampleChunks.countDoubles(
+        batch,
+        bins.count(),
+        (from, to, counts) ->
+            HistogramKernels.dense(values, from * size, to * size, batch, bins, counts));
   }
 
   @Override
   public long[] histogram2d(HistogramBins gradientBins, HistogramBins parameterBins) {
-    long[] counts = new long[gradientBins.count() * parameterBins.count()];
     int[] thetaBins =
         HistogramKernels.parameterBins(parameter.value().toDoubleArray(), parameterBins);
-    HistogramKernels.dense2d(
-        host(),
-        batchSize(),
-        size(),
-        thetaBins,
-        batchSize(),
-        gradientBins,
-        parameterBins.count(),
-        counts);
-    return counts;
+    double[] values = host();
+    int batch = batchSize();
+    return SampleChunks.countLongs(
+        batch,
+        gradientBins.count() * parameterBins.count(),
+        (from, to, counts) ->
+            HistogramKernels.dense2d(
+                values,
+                from,
+                to,
+                size(),
+                thetaBins,
+                batch,
+                gradientBins,
+                parameterBins.count(),
+                counts));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.cockpit4j.cockpit;
 
+import java.util.Arrays;
 import org.cockpit4j.quantity.HistogramBins;
 
 /**
@@ -8,12 +9,13 @@ import org.cockpit4j.quantity.HistogramBins;
  *
  * <p>Dense kernels visit every value. The outer-product kernels serve a linear weight, whose
  * per-sample gradient entries are {@code scale·(δ_no·x_ni)}: for a fixed {@code (n, o)} that value
- * is monotone in {@code x_ni} (floating-point products and the bin rules are monotone), so after
- * sorting {@code x_n} the entries of each bin form a contiguous run whose ends a binary search
- * finds with the same arithmetic as a direct evaluation. Rows whose entries all fall into one bin,
- * the common case, cost O(1) (1-D) or O(bins) (2-D) instead of O(I). Counts equal those of the
- * direct loop exactly. NaN entries are skipped (as {@code torch.histc} does); rows with non-finite
- * inputs take the direct loop.
+ * is monotone in {@code x_ni} (floating-point products and the bin rules are monotone), so the
+ * entries of one bin are the {@code x_ni} between two thresholds. Rows {@code (n, o)} whose entries
+ * all fall into one bin, the common case, cost O(1) (1-D) or O(bins) (2-D); the others count each
+ * bin with a search over the sample's {@link SortedRow} (built once per sample, in linear time),
+ * evaluating the same arithmetic as a direct loop, so the counts equal the direct loop's exactly.
+ * NaN entries are skipped (as {@code torch.histc} does); rows with non-finite inputs take the
+ * direct loop.
  */
 final class HistogramKernels {
   private HistogramKernels() {}
@@ -23,12 +25,86 @@ final class HistogramKernels {
     return scale * (delta * input);
   }
 
+  /** "The bin of the entry is below k" (ascending) or "at least k" (descending), as a predicate. */
+  private static final class BinTest implements SortedRow.Below {
+    private final HistogramBins bins;
+    private final boolean centreRule;
+    private final double scale;
+    private double a;
+    private int k;
+
+    BinTest(HistogramBins bins, boolean centreRule, double scale) {
+      this.bins = bins;
+      this.centreRule = centreRule;
+      this.scale = scale;
+    }
+
+    int bin(double x) {
+      double value = entry(scale, a, x);
+      return centreRule ? bins.centreClampedIndex(value) : bins.clampedHistcIndex(value);
+    }
+
+    /** Points the predicate at row factor {@code delta} and bin {@code target}. */
+    BinTest at(double delta, int target) {
+      this.a = delta;
+      this.k = target;
+      return this;
+    }
+
+    @Override
+    public boolean test(double x) {
+      int bin = bin(x);
+      return a > 0 ? bin < k : bin >= k;
+    }
+
+    /** The number of entries of the row with a bin below {@code target}. */
+    int countBinsBelow(SortedRow row, int length, double delta, int target) {
+      at(delta, target);
+      // The input where the entry crosses the lower edge of bin `target`, up to rounding.
+      double edge = bins.low() + target * bins.width();
+      int below = row.countBelow(this, edge / (scale * delta));
+      return delta > 0 ? below : length - below;
+    }
+  }
+
+  /** Min, max and finiteness of a row, for the fast paths. */
+  private static final class RowRange {
+    double smallest;
+    double largest;
+    boolean finite;
+
+    void of(double[] values, int offset, int length) {
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      boolean nan = false;
+      for (int i = 0; i < length; i++) {
+        double x = values[offset + i];
+        if (x < min) {
+          min = x;
+        }
+        if (x > max) {
+          max = x;
+        }
+        nan |= x != x;
+      }
+      smallest = min;
+      largest = max;
+      finite = !nan && min > Double.NEGATIVE_INFINITY && max < Double.POSITIVE_INFINITY;
+    }
+  }
+
+  /** About how many evaluations one bin count costs, against one per entry for a direct loop. */
+  private static int searchCost(int inputs) {
+    return 4;
+  }
+
   // ---- 1-D --------------------------------------------------------------------------------
 
-  /** Adds the histc bins of {@code scale·values[k]} to {@code counts}. */
-  static void dense(double[] values, double scale, HistogramBins bins, double[] counts) {
-    for (double value : values) {
-      double x = scale * value;
+  /** Adds the histc bins of {@code scale·values[j]}, {@code from ≤ j < to}, to {@code counts}. */
+  static void dense(
+      double[] values, int from, int to, double scale, HistogramBins bins, double[] counts) {
+    for (int j = from; j < to; j++) {
+      double x = scale * values[j];
       if (!Double.isNaN(x)) {
         counts[bins.clampedHistcIndex(x)]++;
       }
@@ -36,7 +112,8 @@ final class HistogramKernels {
   }
 
   /**
-   * Adds the histc bins of {@code scale·(δ[n,o]·x[n,i])} over all n, o, i.
+   * Adds the histc bins of {@code scale·(δ[n,o]·x[n,i])} over samples {@code from ≤ n < to} and all
+   * o, i.
    *
    * @param delta {@code [N, O]} row-major
    * @param input {@code [N, I]} row-major
@@ -44,44 +121,49 @@ final class HistogramKernels {
   static void outerProduct(
       double[] delta,
       double[] input,
-      int batch,
+      int from,
+      int to,
       int outputs,
       int inputs,
       double scale,
       HistogramBins bins,
       double[] counts) {
-    double[] sorted = new double[inputs];
+    BinTest test = new BinTest(bins, false, scale);
+    SortedRow row = new SortedRow();
+    RowRange range = new RowRange();
     int zeroBin = bins.clampedHistcIndex(0.0);
-    int searchSteps = 32 - Integer.numberOfLeadingZeros(Math.max(1, inputs));
-    for (int n = 0; n < batch; n++) {
-      System.arraycopy(input, n * inputs, sorted, 0, inputs);
-      boolean finiteRow = allFinite(sorted);
-      if (finiteRow) {
-        java.util.Arrays.sort(sorted);
-      }
+    int searchCost = searchCost(inputs);
+    for (int n = from; n < to; n++) {
+      int offset = n * inputs;
+      range.of(input, offset, inputs);
+      boolean built = false;
       for (int o = 0; o < outputs; o++) {
         double a = delta[n * outputs + o];
-        if (!finiteRow || !Double.isFinite(a)) {
-          directRow(a, input, n * inputs, inputs, scale, bins, counts);
+        if (!range.finite || !Double.isFinite(a)) {
+          directRow(a, input, offset, inputs, scale, bins, counts);
           continue;
         }
         if (a == 0.0) {
           counts[zeroBin] += inputs;
           continue;
         }
-        boolean ascending = a > 0;
-        int first = bin(bins, scale, a, sorted, ascending, inputs, 0);
-        int last = bin(bins, scale, a, sorted, ascending, inputs, inputs - 1);
+        test.at(a, 0);
+        int first = test.bin(a > 0 ? range.smallest : range.largest);
+        int last = test.bin(a > 0 ? range.largest : range.smallest);
         if (first == last) {
           counts[first] += inputs;
-        } else if ((long) (last - first) * searchSteps > inputs) {
-          directRow(a, input, n * inputs, inputs, scale, bins, counts);
+        } else if ((long) (last - first) * searchCost > inputs) {
+          directRow(a, input, offset, inputs, scale, bins, counts);
         } else {
+          if (!built) {
+            row.build(input, offset, inputs, range.smallest, range.largest);
+            built = true;
+          }
           int below = 0;
           for (int k = first + 1; k <= last; k++) {
-            int start = firstPositionWithBinAtLeast(bins, scale, a, sorted, ascending, inputs, k);
-            counts[k - 1] += start - below;
-            below = start;
+            int count = test.countBinsBelow(row, inputs, a, k);
+            counts[k - 1] += count - below;
+            below = count;
           }
           counts[last] += inputs - below;
         }
@@ -105,40 +187,6 @@ final class HistogramKernels {
     }
   }
 
-  /** The bin of the entry at ordered position {@code position} (ascending in the bin). */
-  private static int bin(
-      HistogramBins bins,
-      double scale,
-      double a,
-      double[] sorted,
-      boolean ascending,
-      int length,
-      int position) {
-    double x = sorted[ascending ? position : length - 1 - position];
-    return bins.clampedHistcIndex(entry(scale, a, x));
-  }
-
-  private static int firstPositionWithBinAtLeast(
-      HistogramBins bins,
-      double scale,
-      double a,
-      double[] sorted,
-      boolean ascending,
-      int length,
-      int target) {
-    int low = 0;
-    int high = length;
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (bin(bins, scale, a, sorted, ascending, length, middle) >= target) {
-        high = middle;
-      } else {
-        low = middle + 1;
-      }
-    }
-    return low;
-  }
-
   // ---- 2-D --------------------------------------------------------------------------------
 
   /**
@@ -154,21 +202,23 @@ final class HistogramKernels {
   }
 
   /**
-   * Adds the pairs {@code (scale·values[n,j], θ_j)} to {@code counts [xBins, yBins]}.
+   * Adds the pairs {@code (scale·values[n,j], θ_j)}, {@code from ≤ n < to}, to {@code counts
+   * [xBins, yBins]}.
    *
    * @param values {@code [N, P]} row-major
    * @param thetaBins {@link #parameterBins} of θ ({@code [P]})
    */
   static void dense2d(
       double[] values,
-      int batch,
+      int from,
+      int to,
       int size,
       int[] thetaBins,
       double scale,
       HistogramBins gradientBins,
       int parameterBinCount,
       long[] counts) {
-    for (int n = 0; n < batch; n++) {
+    for (int n = from; n < to; n++) {
       for (int j = 0; j < size; j++) {
         double x = scale * values[n * size + j];
         int yBin = thetaBins[j];
@@ -180,14 +230,18 @@ final class HistogramKernels {
   }
 
   /**
-   * Adds the pairs {@code (scale·δ[n,o]·x[n,i], θ[o,i])} to {@code counts [xBins, yBins]}.
+   * Adds the pairs {@code (scale·δ[n,o]·x[n,i], θ[o,i])}, {@code from ≤ n < to}, to {@code counts
+   * [xBins, yBins]}: a row {@code (n, o)} adds the histogram of {@code θ[o, :]} (precomputed per o)
+   * to its majority gradient bin, minus the entries of its other gradient bins, which are added one
+   * by one.
    *
    * @param thetaBins {@link #parameterBins} of the weight {@code [O, I]}
    */
   static void outerProduct2d(
       double[] delta,
       double[] input,
-      int batch,
+      int from,
+      int to,
       int outputs,
       int inputs,
       int[] thetaBins,
@@ -204,98 +258,83 @@ final class HistogramKernels {
         }
       }
     }
-    int[] order = new int[inputs];
-    double[] sorted = new double[inputs];
+    BinTest test = new BinTest(gradientBins, true, scale);
+    SortedRow row = new SortedRow();
+    RowRange range = new RowRange();
     long[] minority = new long[parameterBinCount];
     int zeroBin = gradientBins.centreClampedIndex(0.0);
-    int searchSteps = 32 - Integer.numberOfLeadingZeros(Math.max(1, inputs));
-    for (int n = 0; n < batch; n++) {
+    int searchCost = searchCost(inputs);
+    int[] runs = new int[gradientBins.count() + 1];
+    for (int n = from; n < to; n++) {
       int offset = n * inputs;
-      boolean finiteRow = true;
-      for (int i = 0; i < inputs; i++) {
-        finiteRow &= Double.isFinite(input[offset + i]);
-      }
-      if (finiteRow) {
-        IndexSort.argsort(input, offset, inputs, order);
-        for (int k = 0; k < inputs; k++) {
-          sorted[k] = input[offset + order[k]];
-        }
-      }
+      range.of(input, offset, inputs);
+      boolean built = false;
       for (int o = 0; o < outputs; o++) {
         double a = delta[n * outputs + o];
         int rowOffset = o * inputs;
-        if (!finiteRow || !Double.isFinite(a)) {
+        if (!range.finite || !Double.isFinite(a)) {
           direct2dRow(
-              a,
-              input,
-              offset,
-              inputs,
-              thetaBins,
-              rowOffset,
-              scale,
-              gradientBins,
-              parameterBinCount,
-              counts);
+              a, input, offset, inputs, thetaBins, rowOffset, test, parameterBinCount, counts);
           continue;
         }
         if (a == 0.0) {
           addRow(rowHistograms, o, parameterBinCount, zeroBin, counts);
           continue;
         }
-        boolean ascending = a > 0;
-        int first = bin2d(gradientBins, scale, a, sorted, ascending, inputs, 0);
-        int last = bin2d(gradientBins, scale, a, sorted, ascending, inputs, inputs - 1);
+        test.at(a, 0);
+        int first = test.bin(a > 0 ? range.smallest : range.largest);
+        int last = test.bin(a > 0 ? range.largest : range.smallest);
         if (first == last) {
           addRow(rowHistograms, o, parameterBinCount, first, counts);
           continue;
         }
-        if ((long) (last - first) * searchSteps > inputs) {
+        if ((long) (last - first) * searchCost > inputs) {
           direct2dRow(
-              a,
-              input,
-              offset,
-              inputs,
-              thetaBins,
-              rowOffset,
-              scale,
-              gradientBins,
-              parameterBinCount,
-              counts);
+              a, input, offset, inputs, thetaBins, rowOffset, test, parameterBinCount, counts);
           continue;
         }
-        // Runs of equal gradient bin along the ordered positions; the longest run is added as the
-        // row histogram minus the other runs' entries, which are added one by one.
-        int[] starts = new int[last - first + 2];
-        starts[0] = 0;
-        for (int k = first + 1; k <= last; k++) {
-          starts[k - first] =
-              firstPositionWithBin2dAtLeast(gradientBins, scale, a, sorted, ascending, inputs, k);
+        if (!built) {
+          row.build(input, offset, inputs, range.smallest, range.largest);
+          built = true;
         }
-        starts[last - first + 1] = inputs;
-        int longest = 0;
-        for (int r = 1; r <= last - first; r++) {
-          if (starts[r + 1] - starts[r] > starts[longest + 1] - starts[longest]) {
-            longest = r;
+        // The bin holding most entries of this row.
+        int below = 0;
+        int majority = first;
+        int majoritySize = -1;
+        for (int k = first; k <= last; k++) {
+          int count = k == last ? inputs : test.countBinsBelow(row, inputs, a, k + 1);
+          runs[k] = count - below;
+          below = count;
+          if (runs[k] > majoritySize) {
+            majoritySize = runs[k];
+            majority = k;
           }
         }
-        java.util.Arrays.fill(minority, 0);
-        for (int r = 0; r <= last - first; r++) {
-          if (r == longest) {
+        // The entries of the majority bin form one run of sorted positions; the others are binned.
+        int skipFrom;
+        int skipTo;
+        if (a > 0) {
+          skipFrom = test.countBinsBelow(row, inputs, a, majority);
+          skipTo = test.countBinsBelow(row, inputs, a, majority + 1);
+        } else {
+          skipFrom = inputs - test.countBinsBelow(row, inputs, a, majority + 1);
+          skipTo = inputs - test.countBinsBelow(row, inputs, a, majority);
+        }
+        Arrays.fill(minority, 0);
+        for (int position = 0; position < inputs; position++) {
+          if (position == skipFrom) {
+            position = skipTo - 1;
             continue;
           }
-          int xBin = first + r;
-          for (int position = starts[r]; position < starts[r + 1]; position++) {
-            int k = ascending ? position : inputs - 1 - position;
-            int yBin = thetaBins[rowOffset + order[k]];
-            if (yBin >= 0) {
-              counts[xBin * parameterBinCount + yBin]++;
-              minority[yBin]++;
-            }
+          int xBin = test.bin(row.value(position));
+          int yBin = thetaBins[rowOffset + row.element(position)];
+          if (yBin >= 0) {
+            counts[xBin * parameterBinCount + yBin]++;
+            minority[yBin]++;
           }
         }
-        int majorityBin = first + longest;
         for (int y = 0; y < parameterBinCount; y++) {
-          counts[majorityBin * parameterBinCount + y] +=
+          counts[majority * parameterBinCount + y] +=
               rowHistograms[o * parameterBinCount + y] - minority[y];
         }
       }
@@ -316,58 +355,16 @@ final class HistogramKernels {
       int inputs,
       int[] thetaBins,
       int rowOffset,
-      double scale,
-      HistogramBins gradientBins,
+      BinTest test,
       int parameterBinCount,
       long[] counts) {
+    test.at(a, 0);
     for (int i = 0; i < inputs; i++) {
-      double x = entry(scale, a, input[offset + i]);
+      double x = input[offset + i];
       int yBin = thetaBins[rowOffset + i];
-      if (!Double.isNaN(x) && yBin >= 0) {
-        counts[gradientBins.centreClampedIndex(x) * parameterBinCount + yBin]++;
+      if (!Double.isNaN(a * x) && yBin >= 0) {
+        counts[test.bin(x) * parameterBinCount + yBin]++;
       }
     }
-  }
-
-  private static int bin2d(
-      HistogramBins bins,
-      double scale,
-      double a,
-      double[] sorted,
-      boolean ascending,
-      int length,
-      int position) {
-    double x = sorted[ascending ? position : length - 1 - position];
-    return bins.centreClampedIndex(entry(scale, a, x));
-  }
-
-  private static int firstPositionWithBin2dAtLeast(
-      HistogramBins bins,
-      double scale,
-      double a,
-      double[] sorted,
-      boolean ascending,
-      int length,
-      int target) {
-    int low = 0;
-    int high = length;
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (bin2d(bins, scale, a, sorted, ascending, length, middle) >= target) {
-        high = middle;
-      } else {
-        low = middle + 1;
-      }
-    }
-    return low;
-  }
-
-  private static boolean allFinite(double[] values) {
-    for (double value : values) {
-      if (!Double.isFinite(value)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

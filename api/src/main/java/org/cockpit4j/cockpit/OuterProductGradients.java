@@ -92,29 +92,40 @@ public final class OuterProductGradients implements PerSampleGradients {
 
   @Override
   public double[] histogram(HistogramBins bins) {
-    double[] counts = new double[bins.count()];
-    HistogramKernels.outerProduct(
-        deltaHost(), inputHost(), batchSize(), outputs(), inputs(), batchSize(), bins, counts);
-    return counts;
+    double[] d = deltaHost();
+    double[] x = inputHost();
+    int batch = batchSize();
+    return SampleChunks.countDoubles(
+        batch,
+        bins.count(),
+        (from, to, counts) ->
+            HistogramKernels.outerProduct(
+                d, x, from, to, outputs(), inputs(), batch, bins, counts));
   }
 
   @Override
   public long[] histogram2d(HistogramBins gradientBins, HistogramBins parameterBins) {
-    long[] counts = new long[gradientBins.count() * parameterBins.count()];
     int[] thetaBins =
         HistogramKernels.parameterBins(parameter.value().toDoubleArray(), parameterBins);
-    HistogramKernels.outerProduct2d(
-        deltaHost(),
-        inputHost(),
-        batchSize(),
-        outputs(),
-        inputs(),
-        thetaBins,
-        batchSize(),
-        gradientBins,
-        parameterBins.count(),
-        counts);
-    return counts;
+    double[] d = deltaHost();
+    double[] x = inputHost();
+    int batch = batchSize();
+    return SampleChunks.countLongs(
+        batch,
+        gradientBins.count() * parameterBins.count(),
+        (from, to, counts) ->
+            HistogramKernels.outerProduct2d(
+                d,
+                x,
+                from,
+                to,
+                outputs(),
+                inputs(),
+                thetaBins,
+                batch,
+                gradientBins,
+                parameterBins.count(),
+                counts));
   }
 
   @Override

@@ -27,25 +27,49 @@ public final class Conv2dDerivatives {
   }
 
   /**
+   * Largest projected block {@code [n, V·O, K]} formed at once by {@link #weightFactorDiagonal}.
+   */
+  private static final long BLOCK_ELEMENTS = 1L << 22;
+
+  /**
    * The weight diagonal {@code [O, C, kH, kW]} of a factor stack {@code S [V, N, O, Ho, Wo]}:
-   * {@code Σ_{v,n} (Σ_P X_n[k,P] S[v,n,o,P])²}.
+   * {@code Σ_{v,n} (Σ_P X_n[k,P] S[v,n,o,P])²}. The projections are formed for blocks of samples
+   * (at most {@value #BLOCK_ELEMENTS} elements at once) and their squares summed.
    */
   public static Tensor weightFactorDiagonal(Conv2d layer, Tensor factorStack) {
+    return weightFactorDiagonal(layer, factorStack, BLOCK_ELEMENTS);
+  }
+
+  /**
+   * {@link #weightFactorDiagonal(Conv2d, Tensor)} forming at most {@code blockElements} projected
+   * elements at once (at least one sample per block).
+   */
+  public static Tensor weightFactorDiagonal(Conv2d layer, Tensor factorStack, long blockElements) {
     Tensor columns = layer.unfoldedInput();
     int samples = factorStack.dim(0);
     int batch = factorStack.dim(1);
     int outChannels = factorStack.dim(2);
     int positions = factorStack.dim(3) * factorStack.dim(4);
     int kernelSize = columns.dim(1);
+    long perSample = (long) samples * outChannels * kernelSize;
+    int block = (int) Math.max(1, Math.min(batch, blockElements / Math.max(1, perSample)));
     try (TensorScope scope = TensorScope.open()) {
       Tensor bySample =
           factorStack
               .reshape(samples, batch, outChannels * positions)
               .permute(1, 0, 2)
               .reshape(batch, samples * outChannels, positions);
-      Tensor projected = bySample.matmul(columns, false, true); // [N, V*O, K]
-      Tensor squares = projected.square().sum(0).reshape(samples, outChannels * kernelSize);
-      return scope.keep(squares.sum(0).reshape(layer.weight().shape()));
+      Tensor sum = null;
+      for (int start = 0; start < batch; start += block) {
+        int end = Math.min(batch, start + block);
+        Tensor factors =
+            block == batch ? bySample : bySample.backend().slice(bySample, 0, start, end);
+        Tensor inputs = block == batch ? columns : columns.backend().slice(columns, 0, start, end);
+        Tensor squares = factors.matmul(inputs, false, true).square().sum(0); // [V*O, K]
+        sum = sum == null ? squares : sum.add(squares);
+      }
+      Tensor perFactor = sum.reshape(samples, outChannels * kernelSize);
+      return scope.keep(perFactor.sum(0).reshape(layer.weight().shape()));
     }
   }
 

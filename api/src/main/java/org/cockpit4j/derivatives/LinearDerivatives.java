@@ -33,11 +33,13 @@ public final class LinearDerivatives {
     }
   }
 
-  /** Gram matrix {@code [N, N]} of the per-sample weight gradients: {@code (XXᵀ) ∘ (ΔΔᵀ)}. */
-  public static Tensor weightGramMatrix(Tensor outputGradient, Tensor input) {
+  /**
+   * Gram matrix {@code [N, N]} of the per-sample weight gradients, {@code (XXᵀ) ∘ (ΔΔᵀ)}, from the
+   * input and the Gram matrix {@code ΔΔᵀ} of the output gradients (which is also the bias's).
+   */
+  public static Tensor weightGramMatrix(Tensor outputGradientGram, Tensor input) {
     try (TensorScope scope = TensorScope.open()) {
-      Tensor inputGram = input.matmul(input, false, true);
-      return scope.keep(inputGram.multiply(outputGradient.matmul(outputGradient, false, true)));
+      return scope.keep(input.matmul(input, false, true).multiply(outputGradientGram));
     }
   }
 

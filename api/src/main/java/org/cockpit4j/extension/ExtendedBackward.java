@@ -101,7 +101,7 @@ public final class ExtendedBackward {
    * that a missing rule fails before training starts.
    */
   public void validate(ExtensionSet extensions) {
-    plan(extensions);
+    plan(extensions, true);
   }
 
   /** The plain backward pass: sets every parameter's gradient from the loss's last forward pass. */
@@ -118,13 +118,13 @@ public final class ExtendedBackward {
    * @param consumer receives the results; each result is closed after its call
    */
   public void backward(Loss loss, ExtensionSet extensions, ExtensionConsumer consumer) {
-    BackwardPlan plan = plan(extensions);
+    BackwardPlan plan = plan(extensions, true);
     List<CurvatureExtension> curvature = plan.active().curvature();
     LossDerivatives<Loss> lossDerivatives = null;
     if (!curvature.isEmpty()) {
       lossDerivatives = lossDerivatives(loss);
       if (lossDerivatives == null) {
-        plan = plan(plan.active().without(curvature));
+        plan = plan(plan.active().without(curvature), false);
         curvature = List.of();
       }
     }
@@ -200,11 +200,17 @@ public final class ExtendedBackward {
     return null;
   }
 
-  private BackwardPlan plan(ExtensionSet extensions) {
+  /**
+   * The cached plan for {@code extensions}; a new lenient plan's warning goes out once, unless
+   * {@code warn} is false (a plan derived from one that already warned).
+   */
+  private BackwardPlan plan(ExtensionSet extensions, boolean warn) {
     BackwardPlan plan = plans.get(extensions);
     if (plan == null) {
       plan = BackwardPlan.resolve(model, extensions, rules, lenient);
-      plan.warning().ifPresent(warnings);
+      if (warn) {
+        plan.warning().ifPresent(warnings);
+      }
       plans.put(extensions, plan);
     }
     return plan;

@@ -7,13 +7,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.cockpit4j.backend.Backend;
-import org.cockpit4j.backend.UnaryOp;
+import org.cockpit4j.backend.CounterRandom;
 import org.cockpit4j.nn.CrossEntropyLoss;
 import org.cockpit4j.nn.Layer;
 import org.cockpit4j.nn.Loss;
 import org.cockpit4j.nn.models.Model;
 import org.cockpit4j.nn.models.Models;
 import org.cockpit4j.tensor.DType;
+import org.cockpit4j.tensor.Shape;
 import org.cockpit4j.tensor.Tensor;
 import org.cockpit4j.tensor.TensorScope;
 
@@ -106,8 +107,8 @@ public final class ExtensionBenchmark {
 
   /**
    * Builds the DeepOBS model {@code modelName} ({@link Models}) on {@code backend}, runs one
-   * forward pass on a random batch (standard normal inputs, labels drawn uniformly, cross-entropy)
-   * and measures {@code extensions} on it.
+   * forward pass on a random batch (standard normal inputs, uniform labels, cross-entropy) and
+   * measures {@code extensions} on it.
    */
   public static Report runModel(
       Backend backend,
@@ -121,25 +122,15 @@ public final class ExtensionBenchmark {
     int classes = model.outputShape().sizeAsInt();
     try (TensorScope scope = TensorScope.open()) {
       Tensor inputs = backend.randomNormal(model.inputShape().prepend(batchSize), dtype, 1, 0);
-      Tensor labels =
-          backend
-              .randomUniform(org.cockpit4j.tensor.Shape.of(batchSize), dtype, 2, 0)
-              .multiply(classes)
-              .add(-0.5)
-              .unary(UnaryOp.MAXIMUM_SCALAR, 0.0);
-      labels = roundToIntegers(backend, labels, dtype);
+      double[] labels = new double[batchSize];
+      for (int n = 0; n < batchSize; n++) {
+        labels[n] = Math.min(classes - 1, Math.floor(CounterRandom.uniform(2, n) * classes));
+      }
       Loss loss = new CrossEntropyLoss();
-      loss.forward(model.network().forward(inputs), labels);
+      loss.forward(
+          model.network().forward(inputs), backend.fromArray(labels, Shape.of(batchSize), dtype));
       return run(model.network(), loss, extensions, RuleSet.builtIn(), warmup, repetitions);
     }
-  }
-
-  private static Tensor roundToIntegers(Backend backend, Tensor values, DType dtype) {
-    double[] rounded = values.toDoubleArray();
-    for (int i = 0; i < rounded.length; i++) {
-      rounded[i] = Math.rint(rounded[i]);
-    }
-    return backend.fromArray(rounded, values.shape(), dtype);
   }
 
   private static Measurement measure(

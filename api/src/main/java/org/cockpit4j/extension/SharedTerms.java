@@ -17,6 +17,7 @@ public final class SharedTerms {
     LINEAR_OUTPUT_GRADIENT_SQUARED,
     LINEAR_WEIGHT_SUM_OF_SQUARES,
     LINEAR_BIAS_SUM_OF_SQUARES,
+    LINEAR_OUTPUT_GRADIENT_GRAM,
     CONV_PER_SAMPLE_WEIGHT,
     CONV_PER_SAMPLE_BIAS,
     CONV_WEIGHT_SUM_OF_SQUARES,
@@ -50,6 +51,13 @@ public final class SharedTerms {
   public static Tensor linearBiasSumOfSquares(LayerStep step) {
     return step.shared(
         Term.LINEAR_BIAS_SUM_OF_SQUARES, () -> linearOutputGradientSquared(step).sum(0));
+  }
+
+  /** {@code ΔΔᵀ [N, N]}: the Gram matrix of the output gradients (batch_dot of the bias). */
+  public static Tensor linearOutputGradientGram(LayerStep step) {
+    return step.shared(
+        Term.LINEAR_OUTPUT_GRADIENT_GRAM,
+        () -> step.outputGradient().matmul(step.outputGradient(), false, true));
   }
 
   /** {@code T = Σ_v S[v]² [N, O]} of a factor stack at a linear layer's output. */

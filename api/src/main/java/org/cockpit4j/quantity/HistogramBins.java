@@ -1,25 +1,65 @@
 package org.cockpit4j.quantity;
 
+import java.util.Objects;
+
 /**
  * Equal-width bins on {@code [low, high]}, with the two bin-index rules the original uses
  * (FORMAT.md §7): never bin by comparing with the edges, whose rounding puts exact zeros into the
- * wrong bin.
- *
- * @param count number of bins, at least 1
- * @param low lower end of the range
- * @param high upper end of the range, above {@code low}
+ * wrong bin. The index rules evaluate exactly the original's floating-point expressions; the histc
+ * rule takes a multiplication by the reciprocal range where that provably gives the same integer,
+ * and the exact division otherwise. Immutable.
  */
-public record HistogramBins(int count, double low, double high) {
+public final class HistogramBins {
+  private static final double GUARD = 1e-9;
 
-  /** Validates. */
-  public HistogramBins {
+  private final int count;
+  private final double low;
+  private final double high;
+  private final double range;
+  private final double inverseRange;
+  private final double lowestCentre;
+  private final double highestCentre;
+  private final double centreScale;
+  private final double centreShift;
+
+  /**
+   * @param count number of bins, at least 1
+   * @param low lower end of the range
+   * @param high upper end of the range, above {@code low}
+   */
+  public HistogramBins(int count, double low, double high) {
     if (count < 1) {
       throw new IllegalArgumentException("A histogram needs at least one bin, got " + count);
     }
-    if (!(high > low)) {
+    if (!(high > low) || !Double.isFinite(low) || !Double.isFinite(high)) {
       throw new IllegalArgumentException(
-          "A histogram range needs low < high, got [" + low + ", " + high + "]");
+          "A histogram range needs finite low < high, got [" + low + ", " + high + "]");
     }
+    this.count = count;
+    this.low = low;
+    this.high = high;
+    this.range = high - low;
+    this.inverseRange = 1.0 / range;
+    double halfWidth = width() / 2;
+    this.lowestCentre = low + halfWidth;
+    this.highestCentre = high - halfWidth;
+    this.centreScale = count / (high - low);
+    this.centreShift = 1 - low * centreScale;
+  }
+
+  /** Number of bins. */
+  public int count() {
+    return count;
+  }
+
+  /** Lower end of the range. */
+  public double low() {
+    return low;
+  }
+
+  /** Upper end of the range. */
+  public double high() {
+    return high;
   }
 
   /**
@@ -27,7 +67,13 @@ public record HistogramBins(int count, double low, double high) {
    * − low)·count/(high − low))}, the upper end in the last bin.
    */
   public int histcIndex(double clamped) {
-    int index = (int) ((clamped - low) * count / (high - low));
+    double scaled = (clamped - low) * count;
+    double estimate = scaled * inverseRange;
+    int index = (int) estimate;
+    double fraction = estimate - index;
+    if (fraction < GUARD || fraction > 1 - GUARD) {
+      index = (int) (scaled / range);
+    }
     return index >= count ? count - 1 : index;
   }
 
@@ -51,12 +97,8 @@ public record HistogramBins(int count, double low, double high) {
    * high − w/2]}, then {@code (long)(x·s + (1 − low·s)) − 1} with {@code s = count/(high − low)}.
    */
   public int centreClampedIndex(double x) {
-    double halfWidth = width() / 2;
-    double lowest = low + halfWidth;
-    double highest = high - halfWidth;
-    double clamped = x < lowest ? lowest : (x > highest ? highest : x);
-    double scale = count / (high - low);
-    int index = (int) (clamped * scale + (1 - low * scale)) - 1;
+    double clamped = x < lowestCentre ? lowestCentre : (x > highestCentre ? highestCentre : x);
+    int index = (int) (clamped * centreScale + centreShift) - 1;
     return index < 0 ? 0 : (index >= count ? count - 1 : index);
   }
 
@@ -73,5 +115,23 @@ public record HistogramBins(int count, double low, double high) {
       edges[i] = i < half ? low + step * i : high - step * (points - 1 - i);
     }
     return edges;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof HistogramBins that
+        && count == that.count
+        && Double.compare(low, that.low) == 0
+        && Double.compare(high, that.high) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(count, low, high);
+  }
+
+  @Override
+  public String toString() {
+    return "HistogramBins[count=" + count + ", low=" + low + ", high=" + high + "]";
   }
 }

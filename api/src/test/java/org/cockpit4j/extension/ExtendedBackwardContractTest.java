@@ -20,6 +20,7 @@ import org.cockpit4j.nn.Initializer;
 import org.cockpit4j.nn.Linear;
 import org.cockpit4j.nn.Loss;
 import org.cockpit4j.nn.LossValue;
+import org.cockpit4j.nn.MseLoss;
 import org.cockpit4j.nn.Parameter;
 import org.cockpit4j.nn.ReLU;
 import org.cockpit4j.nn.Sequential;
@@ -207,6 +208,55 @@ public abstract class ExtendedBackwardContractTest {
     assertTrue(warning.contains("batch_l2 on layer 2 (scale"), warning);
     assertTrue(warning.contains("diag_ggn_exact on layer 2 (scale"), warning);
     assertTrue(warning.contains("[diag_ggn_exact] are skipped for the whole model"), warning);
+  }
+
+  /** A loss the rule sets know nothing about (MSE behind another class). */
+  private static final class UnknownLoss implements Loss {
+    private final MseLoss inner = new MseLoss();
+
+    @Override
+    public String type() {
+      return "unknown";
+    }
+
+    @Override
+    public LossValue forward(Tensor outputs, Tensor targets) {
+      return inner.forward(outputs, targets);
+    }
+
+    @Override
+    public Tensor backward() {
+      return inner.backward();
+    }
+  }
+
+  @Test
+  void aLossWithoutDerivativesFailsOrIsSkippedForCurvature() {
+    Initializer init = new Initializer(backend(), DType.FLOAT64, 8);
+    Sequential model = new Sequential(new Linear(init, 3, 2));
+    Loss loss = new UnknownLoss();
+    loss.forward(
+        model.forward(normal(backend(), Shape.of(4, 3))), normal(backend(), Shape.of(4, 2)));
+    ExtensionSet extensions = ExtensionSet.of(Extensions.BATCH_L2, Extensions.DIAG_GGN_EXACT);
+    MissingRuleException failure =
+        assertThrows(
+            MissingRuleException.class,
+            () ->
+                ExtendedBackward.of(model)
+                    .backward(loss, extensions, ExtensionConsumer.discarding()));
+    assertTrue(
+        failure.getMessage().contains("No loss derivatives for loss unknown"),
+        failure.getMessage());
+    List<String> warnings = new ArrayList<>();
+    ExtendedBackward lenient =
+        ExtendedBackward.builder(model).lenient(true).warnings(warnings::add).build();
+    for (int pass = 0; pass < 2; pass++) {
+      CollectingConsumer results = new CollectingConsumer();
+      lenient.backward(loss, extensions, results);
+      assertEquals(List.of(Extensions.BATCH_L2), results.extensions());
+    }
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).contains("skipping the curvature extensions"), warnings.get(0));
   }
 
   @Test

@@ -23,12 +23,13 @@ class ExtensionSpeedCheck {
             "cockpit4j.benchmark.sets",
             "batch_l2;batch_dot;sum_grad_squared;variance;batch_grad;"
                 + "batch_l2,batch_dot,sum_grad_squared,variance;diag_ggn_mc;diag_ggn_exact;diag_h");
+    int repetitions = Integer.getInteger("cockpit4j.benchmark.repetitions", 15);
     try (CpuBackend backend = new CpuBackend()) {
       System.out.println(model + " batch " + batch + " float32, " + backend.deviceDescription());
       for (String set : sets.split(";")) {
         ExtensionBenchmark.Report report =
             ExtensionBenchmark.runModel(
-                backend, model, DType.FLOAT32, batch, ExtensionSet.parse(set), 5, 15);
+                backend, model, DType.FLOAT32, batch, ExtensionSet.parse(set), 5, repetitions);
         System.out.println(report);
       }
     }

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.cockpit4j.extension.Extensions;
 import org.cockpit4j.nn.Parameter;
 import org.cockpit4j.quantity.GradientTransform;
 import org.cockpit4j.quantity.Needs;
@@ -33,8 +34,6 @@ import org.cockpit4j.quantity.TwoStepQuantity;
  */
 public final class Alpha extends TwoStepQuantity {
   private static final double ZERO_VARIANCE = 1e-10;
-
-  private record SgdStart(double[] projectionsOntoGradient, ParameterDirection direction) {}
 
   /** What a start step keeps until its end step. */
   private static final class Start implements AutoCloseable {
@@ -78,8 +77,8 @@ public final class Alpha extends TwoStepQuantity {
   private boolean startOnSgdPath;
   private double startLearningRate;
 
-  private final GradientTransform<SgdStart> sgdStart =
-      gradients -> new SgdStart(gradients.projectOntoSum(), gradients.sum(-startLearningRate));
+  private final GradientTransform<ParameterDirection> sgdStart =
+      gradients -> gradients.sum(-startLearningRate);
   private final GradientTransform<RetainedGradients> retainStart = PerSampleGradients::retain;
   private final GradientTransform<double[]> endProjection = this::projectOntoEndDirection;
 
@@ -111,7 +110,8 @@ public final class Alpha extends TwoStepQuantity {
     }
     if (startOnSgdPath) {
       startLearningRate = info.learningRate();
-      return Needs.builder().transform(sgdStart).build();
+      // ⟨G_n, ḡ⟩ are the row sums of the Gram matrix, which InnerTest and OrthoTest share.
+      return Needs.builder().extension(Extensions.BATCH_DOT).transform(sgdStart).build();
     }
     return Needs.builder().transform(retainStart).build();
   }
@@ -175,20 +175,18 @@ public final class Alpha extends TwoStepQuantity {
             info.loss(),
             Statistics.unbiasedVariance(info.individualLosses()));
     if (startOnSgdPath) {
-      double[] sums = null;
-      for (SgdStart part : step.transformResults(sgdStart)) {
-        start.directions.add(part.direction());
-        double[] projections = part.projectionsOntoGradient();
-        if (sums == null) {
-          sums = new double[projections.length];
-        }
-        for (int n = 0; n < projections.length; n++) {
-          sums[n] += projections[n];
+      start.directions.addAll(step.transformResults(sgdStart));
+      double[] gram = step.result(Extensions.BATCH_DOT).summed();
+      int batch = (int) Math.round(Math.sqrt(gram.length));
+      double[] rowSums = new double[batch];
+      for (int n = 0; n < batch; n++) {
+        for (int m = 0; m < batch; m++) {
+          rowSums[n] += gram[n * batch + m];
         }
       }
       start.length = startLearningRate * Math.sqrt(Statistics.sum(step.gradientSquaredNorms()));
-      // a_n = ⟨g_n, d⟩ with g_n = B·G_n and d = −lr·Σ_m G_m.
-      start.projections = scaled(sums, -startLearningRate * info.batchSize(), start.length);
+      // a_n = ⟨g_n, d⟩ with g_n = B·G_n and d = −lr·Σ_m G_m, so a_n = −lr·B·Σ_m ⟨G_n, G_m⟩.
+      start.projections = scaled(rowSums, -startLearningRate * batch, start.length);
     } else {
       start.retained = new ArrayList<>(step.transformResults(retainStart));
       start.theta = ParameterSnapshot.of(info.parameters());

@@ -87,11 +87,12 @@ public final class BuiltInQuantities implements QuantityProvider {
 
   private static Quantity hessMaxEv(Schedule schedule, Options options) {
     return new HessMaxEV(
-        schedule,
-        options.bool("use_power", true),
-        options.number("tolerance", 1e-6),
-        options.integer("max_products", 500),
-        (long) options.number("seed", 0));
+            schedule,
+            options.bool("use_power", true),
+            options.number("tolerance", 1e-6),
+            options.integer("max_products", 500),
+            (long) options.number("seed", 0))
+        .withBasisSize(options.integer("basis_size", 0));
   }
 
   private static Quantity gradHist1d(Schedule schedule, Options options) {

@@ -33,6 +33,7 @@ public final class HessMaxEV extends SingleStepQuantity {
   private final double tolerance;
   private final int maxProducts;
   private final long seed;
+  private int basisSize;
   private double[] previous;
 
   /** Largest magnitude, tolerance 1e-6, at most 500 products, tracked on {@code schedule}. */
@@ -62,6 +63,12 @@ public final class HessMaxEV extends SingleStepQuantity {
     this.seed = seed;
   }
 
+  /** Sets the Lanczos basis size (0: chosen from the dimension, at most 2^24 doubles in all). */
+  public HessMaxEV withBasisSize(int size) {
+    this.basisSize = size;
+    return this;
+  }
+
   @Override
   public Map<String, Object> options() {
     Map<String, Object> options = new LinkedHashMap<>();
@@ -81,7 +88,8 @@ public final class HessMaxEV extends SingleStepQuantity {
   public QuantityOutput track(TrackedStep step) {
     HessianOperator hessian = step.hessian();
     int dimension = hessian.dimension();
-    int basis = Math.max(8, Math.min(40, (1 << 24) / Math.max(1, dimension)));
+    int basis =
+        basisSize > 0 ? basisSize : Math.max(8, Math.min(40, (1 << 24) / Math.max(1, dimension)));
     Lanczos.Result result =
         Lanczos.run(
             hessian,

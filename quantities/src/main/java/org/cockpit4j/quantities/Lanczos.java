@@ -56,18 +56,20 @@ final class Lanczos {
         basis.add(q);
         double[] w = operator.apply(q);
         products++;
-        double alpha = dot(w, q);
-        axpy(-alpha, q, w);
-        if (j > 0) {
-          axpy(-betas.get(j - 1), basis.get(j - 1), w);
-        }
-        for (int pass = 0; pass < 2; pass++) {
-          for (double[] b : basis) {
-            axpy(-dot(w, b), b, w);
-          }
+        double before = Math.sqrt(HostVectors.dot(w, w));
+        // Full reorthogonalization by classical Gram-Schmidt against the whole basis (which also
+        // removes α_j q_j and β_{j-1} q_{j-1}), repeated when it cancelled much of w (DGKS).
+        double[] coefficients = HostVectors.dots(w, basis);
+        double alpha = coefficients[j];
+        HostVectors.subtract(w, coefficients, basis);
+        double beta = Math.sqrt(HostVectors.dot(w, w));
+        if (beta < 0.7071 * before) {
+          double[] correction = HostVectors.dots(w, basis);
+          HostVectors.subtract(w, correction, basis);
+          alpha += correction[j];
+          beta = Math.sqrt(HostVectors.dot(w, w));
         }
         alphas.add(alpha);
-        double beta = Math.sqrt(dot(w, w));
         SymmetricEigen ritz = SymmetricEigen.of(tridiagonal(alphas, betas));
         int pick = pick(ritz, target);
         eigenvalue = ritz.value(pick);
@@ -88,9 +90,8 @@ final class Lanczos {
           break;
         }
         betas.add(beta);
-        double[] next = w.clone();
-        scale(1 / beta, next);
-        q = next;
+        HostVectors.scale(w, 1 / beta);
+        q = w;
       }
     }
   }
@@ -147,39 +148,18 @@ final class Lanczos {
 
   private static double[] combine(
       List<double[]> basis, SymmetricEigen ritz, int pick, int dimension) {
-    double[] vector = new double[dimension];
-    for (int i = 0; i < basis.size(); i++) {
-      axpy(ritz.vector(i, pick), basis.get(i), vector);
+    double[] coefficients = new double[basis.size()];
+    for (int i = 0; i < coefficients.length; i++) {
+      coefficients[i] = ritz.vector(i, pick);
     }
-    return normalized(vector);
-  }
-
-  static double dot(double[] a, double[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
-    }
-    return sum;
-  }
-
-  /** {@code y += a·x}. */
-  private static void axpy(double a, double[] x, double[] y) {
-    for (int i = 0; i < x.length; i++) {
-      y[i] += a * x[i];
-    }
-  }
-
-  private static void scale(double a, double[] x) {
-    for (int i = 0; i < x.length; i++) {
-      x[i] *= a;
-    }
+    return normalized(HostVectors.combine(coefficients, basis, dimension));
   }
 
   static double[] normalized(double[] vector) {
-    double norm = Math.sqrt(dot(vector, vector));
+    double norm = Math.sqrt(HostVectors.dot(vector, vector));
     double[] result = vector.clone();
     if (norm > 0) {
-      scale(1 / norm, result);
+      HostVectors.scale(result, 1 / norm);
     }
     return result;
   }

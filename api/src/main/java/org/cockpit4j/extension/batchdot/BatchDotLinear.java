@@ -4,6 +4,7 @@ import org.cockpit4j.derivatives.LinearDerivatives;
 import org.cockpit4j.extension.BackwardRuleBase;
 import org.cockpit4j.extension.BatchDot;
 import org.cockpit4j.extension.LayerStep;
+import org.cockpit4j.extension.SharedTerms;
 import org.cockpit4j.nn.Linear;
 import org.cockpit4j.tensor.Tensor;
 
@@ -17,10 +18,11 @@ public final class BatchDotLinear extends BackwardRuleBase<Linear> {
 
   @Override
   public void apply(Linear layer, LayerStep step) {
-    Tensor delta = step.outputGradient();
-    step.emit(layer.weight(), LinearDerivatives.weightGramMatrix(delta, layer.lastInput()));
+    Tensor outputGradientGram = SharedTerms.linearOutputGradientGram(step);
+    step.emit(
+        layer.weight(), LinearDerivatives.weightGramMatrix(outputGradientGram, layer.lastInput()));
     if (layer.hasBias()) {
-      step.emit(layer.bias(), delta.matmul(delta, false, true));
+      step.emit(layer.bias(), outputGradientGram);
     }
   }
 }

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       RunCommand.class,
       ListCommand.class,
+      PlotCommand.class,
+      DashboardCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CockpitCli implements Runnable {
