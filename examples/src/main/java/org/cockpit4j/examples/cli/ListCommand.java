@@ -13,6 +13,7 @@ import org.cockpit4j.examples.experiment.plugin.Origin;
 import org.cockpit4j.examples.experiment.plugin.PluginCatalog;
 import org.cockpit4j.examples.experiment.plugin.PluginJar;
 import org.cockpit4j.examples.experiment.plugin.Provided;
+import org.cockpit4j.instrument.Instrument;
 import org.cockpit4j.nn.models.Models;
 import org.cockpit4j.quantity.Configuration;
 import org.cockpit4j.quantity.QuantityProvider;
@@ -75,9 +76,23 @@ final class ListCommand implements Callable<Integer> {
     }
 
     out.println();
-    out.println("Instruments and run outputs (output.figure, output.diagnosis, output.dashboard):");
+    out.println("Instruments (gauges of the figure and the dashboard):");
+    if (catalog.instruments().isEmpty()) {
+      out.println("  none on the class path (put the cockpit4j-instruments jar there)");
+    }
+    for (Provided<Instrument> provided : catalog.instruments().values()) {
+      out.printf(
+          "  %-22s %-16s %s %s%n",
+          provided.name(),
+          provided.provider().group(),
+          provided.provider().title(),
+          origin(provided.origin()));
+    }
+
+    out.println();
+    out.println("Run outputs (output.figure, output.diagnosis, output.dashboard):");
     if (catalog.outputs().isEmpty()) {
-      out.println("  none on the class path (the instruments add figure, diagnosis and dashboard)");
+      out.println("  none on the class path");
     }
     for (Provided<RunOutputProvider> provided : catalog.outputs().values()) {
       out.printf(

@@ -62,6 +62,25 @@ public final class ExperimentValidator {
           "figure_every must be >= 0, got " + config.output().figureEvery(),
           "0 draws the figure once at the end; 50 refreshes it every 50 steps");
     }
+    if (!org.cockpit4j.examples.experiment.config.OutputConfig.FIGURE_FORMATS.contains(
+        config.output().figureFormat())) {
+      throw ConfigException.at(
+          sources,
+          "/output/figure_format",
+          Suggestions.unknown(
+              "figure format",
+              config.output().figureFormat(),
+              org.cockpit4j.examples.experiment.config.OutputConfig.FIGURE_FORMATS),
+          "");
+    }
+    int port = config.output().dashboardPort();
+    if (port < 0 || port > 65535) {
+      throw ConfigException.at(
+          sources,
+          "/output/dashboard_port",
+          "the port must be within 0..65535, got " + port,
+          "dashboard_port: 7070 (0 picks a free port)");
+    }
     catalog.require(config.plugins().require());
     return new ValidatedExperiment(point, shape, dtype);
   }

@@ -32,10 +32,17 @@ final class Experiments {
     return ExperimentRunner.run(shipped(name), overrides(out, settings), null, RunSettings.quiet());
   }
 
-  /** The overrides: the output directory and {@code key=value} settings (YAML values). */
+  /**
+   * The overrides: the output directory, no figure and no diagnosis (rendering is tested where it
+   * matters), then {@code key=value} settings (YAML values).
+   */
   static List<ConfigOverride> overrides(Path out, String... settings) {
     List<ConfigOverride> overrides = new ArrayList<>();
     overrides.add(ConfigOverride.set("output.directory", TextNode.valueOf(out.toString()), "test"));
+    overrides.add(
+        ConfigOverride.set("output.figure", ExperimentLoader.parseValue("false"), "test"));
+    overrides.add(
+        ConfigOverride.set("output.diagnosis", ExperimentLoader.parseValue("false"), "test"));
     for (String setting : settings) {
       int equals = setting.indexOf('=');
       overrides.add(

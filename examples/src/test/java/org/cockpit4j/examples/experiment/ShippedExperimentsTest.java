@@ -63,7 +63,10 @@ class ShippedExperimentsTest {
             out,
             "data.dataset={type: random_images, shape: [1, 28, 28], classes: 10, samples: 256,"
                 + " valid_samples: 64}",
-            "evaluation.every=5");
+            "evaluation.every=5",
+            "output.figure=true",
+            "output.diagnosis=true",
+            "output.figure_every=0");
     overrides.add(Experiments.steps(12));
     RunResult result =
         ExperimentRunner.run(
@@ -77,7 +80,10 @@ class ShippedExperimentsTest {
             "metrics.jsonl",
             "summary.json",
             "provenance.json",
-            "experiment.yaml")) {
+            "experiment.yaml",
+            "cockpit.png",
+            "diagnosis.json",
+            "diagnosis.txt")) {
       assertTrue(Files.isRegularFile(out.resolve(name)), name);
       assertTrue(result.files().contains(name), name);
     }
@@ -92,6 +98,11 @@ class ShippedExperimentsTest {
         Files.readAllLines(out.resolve("metrics.jsonl")).stream()
             .filter(line -> !line.contains("train_loss"))
             .count());
+
+    var metadata = CockpitLogReader.metadata(out.resolve("cockpit.jsonl"));
+    assertEquals(
+        java.util.Map.of("type", "sgd", "lr", 0.1), metadata.get("optimizer"), "figure title");
+    assertEquals(10, ((List<?>) metadata.get("parameters")).size());
 
     JsonNode provenance = JSON.readTree(out.resolve("provenance.json").toFile());
     assertEquals("finished", provenance.path("status").asText());
@@ -113,6 +124,18 @@ class ShippedExperimentsTest {
             .single()
             .config(),
         again.single().config());
+  }
+
+  @Test
+  void theDashboardServesDuringTheRunAndStopsWithIt() {
+    java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+    RunSettings settings =
+        new RunSettings(new java.io.PrintStream(console, true), false, List.of("test"));
+    List<ConfigOverride> overrides =
+        Experiments.overrides(out, "output.dashboard=true", "output.dashboard_port=0");
+    overrides.add(Experiments.steps(2));
+    ExperimentRunner.run(Experiments.shipped("line.yaml"), overrides, null, settings, "lr=0.1$");
+    assertTrue(console.toString().contains("dashboard: http://127.0.0.1:"), console.toString());
   }
 
   @Test

@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import org.cockpit4j.backend.BackendProvider;
 import org.cockpit4j.examples.experiment.data.DatasetProvider;
 import org.cockpit4j.examples.experiment.output.RunOutputProvider;
+import org.cockpit4j.instrument.Instrument;
 import org.cockpit4j.model.BuiltInLayers;
 import org.cockpit4j.model.LayerFactory;
 import org.cockpit4j.model.LayerPlugin;
@@ -32,9 +33,10 @@ import org.cockpit4j.quantity.QuantityProvider;
 
 /**
  * Everything a run can name, found with {@link ServiceLoader}: backends, quantities, layer types,
- * datasets and run outputs (figure, diagnosis, dashboard), from the class path and from the jars of
- * a plugins directory (one {@link URLClassLoader} per jar, parent the application class loader).
- * Built once per command; cheap (providers are small objects, nothing heavy is started).
+ * datasets, instruments and run outputs (figure, diagnosis, dashboard), from the class path and
+ * from the jars of a plugins directory (one {@link URLClassLoader} per jar, parent the application
+ * class loader). Built once per command; cheap (providers are small objects, nothing heavy is
+ * started).
  *
  * <p>Rules (after Druid's extension loader and Trino's plugin manager):
  *
@@ -52,6 +54,7 @@ public final class PluginCatalog {
   private final Map<String, Provided<QuantityProvider>> quantities;
   private final Map<String, Provided<DatasetProvider>> datasets;
   private final Map<String, Provided<RunOutputProvider>> outputs;
+  private final Map<String, Provided<Instrument>> instruments;
   private final Map<String, Origin> layerTypes;
   private final LayerRegistry layers;
 
@@ -62,6 +65,7 @@ public final class PluginCatalog {
     this.quantities = Collections.unmodifiableMap(builder.quantities);
     this.datasets = Collections.unmodifiableMap(builder.datasets);
     this.outputs = Collections.unmodifiableMap(builder.outputs);
+    this.instruments = Collections.unmodifiableMap(builder.instruments);
     this.layerTypes = Collections.unmodifiableMap(builder.layerTypes);
     this.layers = builder.layers;
   }
@@ -164,6 +168,11 @@ public final class PluginCatalog {
     return outputs;
   }
 
+  /** The instruments (gauges of the figure and dashboard) by name. */
+  public Map<String, Provided<Instrument>> instruments() {
+    return instruments;
+  }
+
   /** The layer types with the origin of each. */
   public Map<String, Origin> layerTypes() {
     return layerTypes;
@@ -183,7 +192,8 @@ public final class PluginCatalog {
     for (PluginJar jar : jars) {
       names.add(jar.name());
     }
-    List<Map<String, ? extends Provided<?>>> all = List.of(backends, quantities, datasets, outputs);
+    List<Map<String, ? extends Provided<?>>> all =
+        List.of(backends, quantities, datasets, outputs, instruments);
     for (Map<String, ? extends Provided<?>> map : all) {
       for (Provided<?> provided : map.values()) {
         names.add(provided.origin().pluginName());
@@ -226,6 +236,7 @@ public final class PluginCatalog {
     final Map<String, Provided<QuantityProvider>> quantities = new LinkedHashMap<>();
     final Map<String, Provided<DatasetProvider>> datasets = new TreeMap<>();
     final Map<String, Provided<RunOutputProvider>> outputs = new TreeMap<>();
+    final Map<String, Provided<Instrument>> instruments = new LinkedHashMap<>();
     final Map<String, Origin> layerTypes = new LinkedHashMap<>();
     final List<LayerPlugin> layerPlugins = new ArrayList<>();
     final Set<String> seenClasses = new LinkedHashSet<>();
@@ -258,6 +269,10 @@ public final class PluginCatalog {
       for (RunOutputProvider provider : load(RunOutputProvider.class, loader, jar)) {
         claim(outputs, provider.name(), provider, "run output");
         provides.add("output " + provider.name());
+      }
+      for (Instrument instrument : load(Instrument.class, loader, jar)) {
+        claim(instruments, instrument.name(), instrument, "instrument");
+        provides.add("instrument " + instrument.name());
       }
       List<LayerPlugin> found = load(LayerPlugin.class, loader, jar);
       found.removeIf(plugin -> plugin instanceof BuiltInLayers);

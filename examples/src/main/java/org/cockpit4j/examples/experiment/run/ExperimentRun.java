@@ -150,7 +150,6 @@ public final class ExperimentRun implements AutoCloseable {
     Map<String, Double> lastEvaluation = new LinkedHashMap<>();
     int perEpoch = batches.batchesPerEpoch();
     int evaluateEvery = config.evaluation().every();
-    int figureEvery = config.output().figureEvery();
     TrainingSummary summary;
     try (MetricsFile metrics = new MetricsFile(directory.file(MetricsFile.FILE))) {
       ProgressBar progress = new ProgressBar(console, settings.interactive(), steps);
@@ -165,9 +164,6 @@ public final class ExperimentRun implements AutoCloseable {
             cockpit.record(step.globalStep(), "learning_rate", step.learningRate());
             if (evaluator != null && (done % evaluateEvery == 0 || done == steps)) {
               evaluate(evaluator, done, perEpoch, metrics, lastEvaluation);
-            }
-            if (figureEvery > 0 && done % figureEvery == 0 && done != steps) {
-              outputs.refresh(step.globalStep(), cockpit.output());
             }
             progress.update(step);
           });
@@ -190,14 +186,10 @@ public final class ExperimentRun implements AutoCloseable {
               + e,
           e);
     }
-    cockpit.close();
-    List<String> files = new ArrayList<>(List.of(JSON_LINES_LOG, MetricsFile.FILE));
+    cockpit.close(); // closes the sinks: the last figure, the diagnosis
     if (config.output().originalLog()) {
       cockpit.writeOriginalLog(directory.file(ORIGINAL_LOG));
-      files.add(ORIGINAL_LOG);
     }
-    outputs.finish(cockpit.output());
-    outputs.close();
     double[] times = stepTimes.stream().mapToDouble(Double::doubleValue).toArray();
     RunResult result =
         new RunResult(
@@ -213,17 +205,15 @@ public final class ExperimentRun implements AutoCloseable {
             cockpit.output(),
             cockpit.refusedQuantities(),
             warnings.warnings(),
-            files);
+            List.of());
     ObjectNode summaryNode = summaryNode(result, summary);
-    files.add(SUMMARY);
-    files.add(Provenance.FILE);
-    files.add(Provenance.CONFIG_FILE);
     try {
       JSON.writeValue(directory.file(SUMMARY).toFile(), summaryNode);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + directory.file(SUMMARY), e);
     }
     provenance.finished(summaryNode);
+    List<String> files = files();
     console.printf(
         Locale.ROOT,
         "done: %d steps, final loss %.4f, median %.1f ms/step%s -> %s%n",
@@ -246,6 +236,19 @@ public final class ExperimentRun implements AutoCloseable {
         result.refused(),
         result.warnings(),
         files);
+  }
+
+  private List<String> files() {
+    try (java.util.stream.Stream<java.nio.file.Path> listing =
+        java.nio.file.Files.list(directory.path())) {
+      return listing
+          .filter(java.nio.file.Files::isRegularFile)
+          .map(path -> path.getFileName().toString())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + directory.path(), e);
+    }
   }
 
   private BatchIterator batches() {
@@ -334,11 +337,6 @@ public final class ExperimentRun implements AutoCloseable {
   private void closeQuietly() {
     try {
       cockpit.close();
-    } catch (RuntimeException ignored) {
-      // the original failure matters more
-    }
-    try {
-      outputs.close();
     } catch (RuntimeException ignored) {
       // the original failure matters more
     }

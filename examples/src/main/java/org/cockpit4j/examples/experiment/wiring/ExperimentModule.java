@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cockpit4j.backend.Backend;
 import org.cockpit4j.cockpit.Cockpit;
@@ -19,7 +21,6 @@ import org.cockpit4j.examples.experiment.config.OutputConfig;
 import org.cockpit4j.examples.experiment.config.SourceMap;
 import org.cockpit4j.examples.experiment.data.DataSplits;
 import org.cockpit4j.examples.experiment.data.DatasetProvider;
-import org.cockpit4j.examples.experiment.output.RunOutput;
 import org.cockpit4j.examples.experiment.output.RunOutputContext;
 import org.cockpit4j.examples.experiment.output.RunOutputProvider;
 import org.cockpit4j.examples.experiment.plugin.PluginCatalog;
@@ -29,6 +30,8 @@ import org.cockpit4j.examples.experiment.run.RunDirectory;
 import org.cockpit4j.examples.experiment.run.RunOutputs;
 import org.cockpit4j.examples.experiment.run.RunSettings;
 import org.cockpit4j.examples.experiment.run.WarningLog;
+import org.cockpit4j.log.JsonLinesLog;
+import org.cockpit4j.log.LogSink;
 import org.cockpit4j.nn.Loss;
 import org.cockpit4j.nn.Sequential;
 import org.cockpit4j.optim.LearningRateSchedule;
@@ -141,19 +144,59 @@ public final class ExperimentModule extends AbstractModule {
       List<Quantity> quantities,
       ExperimentConfig config,
       RunDirectory directory,
-      WarningLog warnings) {
-    return Cockpit.builder(model)
-        .quantities(quantities)
-        .rules(catalog.layers().rules())
-        .strict(config.cockpit().strict())
-        .warnings(warnings)
-        .jsonLinesLog(directory.file(ExperimentRun.JSON_LINES_LOG))
-        .build();
+      WarningLog warnings,
+      @RunMetadata Map<String, Object> metadata,
+      RunOutputs outputs) {
+    Cockpit.Builder builder =
+        Cockpit.builder(model)
+            .quantities(quantities)
+            .rules(catalog.layers().rules())
+            .strict(config.cockpit().strict())
+            .warnings(warnings)
+            .sink(JsonLinesLog.create(directory.file(ExperimentRun.JSON_LINES_LOG), metadata));
+    outputs.sinks().forEach(builder::sink);
+    return builder.build();
+  }
+
+  /**
+   * The JSON Lines header: parameter names, quantities with schedule and options, the optimizer
+   * ({@code {type, lr}}: the figure's title and the lr·λmax rule), the experiment and its seed.
+   */
+  @Provides
+  @Singleton
+  @RunMetadata
+  Map<String, Object> metadata(
+      ExperimentConfig config, Sequential model, List<Quantity> quantities, Optimizer optimizer) {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("parameters", model.parameterNames());
+    List<Object> described = new ArrayList<>();
+    for (Quantity quantity : quantities) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", quantity.name());
+      entry.put("schedule", quantity.schedule().toString());
+      Map<String, Object> options = new LinkedHashMap<>();
+      quantity.options().forEach((key, value) -> options.put(key, String.valueOf(value)));
+      entry.put("options", options);
+      described.add(entry);
+    }
+    metadata.put("quantities", described);
+    metadata.put("optimizer", Map.of("type", optimizer.type(), "lr", config.optimizer().lr()));
+    metadata.put(
+        "experiment",
+        experiment.point().label().isEmpty()
+            ? config.name()
+            : config.name() + " [" + experiment.point().label() + "]");
+    metadata.put("seed", config.seed());
+    return metadata;
   }
 
   @Provides
   @Singleton
-  RunOutputs outputs(ExperimentConfig config, RunDirectory directory, Optimizer optimizer) {
+  RunOutputs outputs(
+      ExperimentConfig config,
+      RunDirectory directory,
+      WarningLog warnings,
+      @RunMetadata Map<String, Object> metadata) {
     OutputConfig output = config.output();
     List<String> wanted = new ArrayList<>();
     if (output.figure()) {
@@ -165,13 +208,17 @@ public final class ExperimentModule extends AbstractModule {
     if (output.dashboard()) {
       wanted.add("dashboard");
     }
+    Path absolute = directory.path().toAbsolutePath().normalize();
     RunOutputContext context =
         new RunOutputContext(
             directory.path(),
+            absolute.getFileName() == null ? config.name() : absolute.getFileName().toString(),
             config,
-            "Cockpit for " + optimizer.type() + " — " + config.name(),
-            settings.console());
-    List<RunOutput> opened = new ArrayList<>();
+            metadata,
+            settings.console(),
+            warnings);
+    List<LogSink> opened = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     for (String name : wanted) {
       Provided<RunOutputProvider> provided = catalog.outputs().get(name);
@@ -183,8 +230,9 @@ public final class ExperimentModule extends AbstractModule {
                 + "' output on the class path (it comes with the instruments); skipped");
       } else {
         opened.add(provided.provider().open(context));
+        names.add(name);
       }
     }
-    return new RunOutputs(opened, notes);
+    return new RunOutputs(opened, names, notes);
   }
 }
