@@ -276,7 +276,7 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable {
   }
 
   private HessianOperator hessianOperator(Loss loss) {
-    return new HessianProducts(products, loss, parameters);
+    return new HessianProducts(products, loss, model.parameters(), parameters);
   }
 
   private static boolean containsIdentical(

@@ -1,7 +1,9 @@
 package org.cockpit4j.cockpit;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.cockpit4j.backend.Backend;
 import org.cockpit4j.extension.CurvatureProducts;
 import org.cockpit4j.nn.Loss;
@@ -19,13 +21,23 @@ import org.cockpit4j.tensor.TensorScope;
 final class HessianProducts implements HessianOperator {
   private final CurvatureProducts products;
   private final Loss loss;
+  private final List<Parameter> modelParameters;
   private final List<Parameter> parameters;
   private final int dimension;
   private int count;
 
-  HessianProducts(CurvatureProducts products, Loss loss, List<Parameter> parameters) {
+  /**
+   * The Hessian block of {@code parameters} (all of the model's, or a subset) for {@code loss} at
+   * the model's last forward pass.
+   */
+  HessianProducts(
+      CurvatureProducts products,
+      Loss loss,
+      List<Parameter> modelParameters,
+      List<Parameter> parameters) {
     this.products = products;
     this.loss = loss;
+    this.modelParameters = modelParameters;
     this.parameters = parameters;
     int total = 0;
     for (Parameter parameter : parameters) {
@@ -50,27 +62,40 @@ final class HessianProducts implements HessianOperator {
     }
     double[] result = new double[dimension];
     try (TensorScope scope = TensorScope.open()) {
-      List<Tensor> direction = new ArrayList<>();
+      Map<Parameter, Tensor> parts = new IdentityHashMap<>();
       int offset = 0;
       for (Parameter parameter : parameters) {
-        Tensor value = parameter.value();
-        Backend backend = value.backend();
-        DType dtype = value.dtype();
         double[] part = new double[parameter.size()];
         System.arraycopy(vector, offset, part, 0, part.length);
-        direction.add(backend.fromArray(part, value.shape(), dtype));
+        parts.put(parameter, fromHost(parameter, part));
         offset += part.length;
       }
+      List<Tensor> direction = new ArrayList<>();
+      for (Parameter parameter : modelParameters) {
+        Tensor part = parts.get(parameter);
+        direction.add(part != null ? part : fromHost(parameter, new double[parameter.size()]));
+      }
       List<Tensor> product = products.hessianVectorProduct(loss, direction);
+      Map<Parameter, Tensor> byParameter = new IdentityHashMap<>();
+      for (int i = 0; i < modelParameters.size(); i++) {
+        byParameter.put(modelParameters.get(i), product.get(i));
+      }
       offset = 0;
-      for (Tensor part : product) {
-        double[] values = part.toDoubleArray();
+      for (Parameter parameter : parameters) {
+        double[] values = byParameter.get(parameter).toDoubleArray();
         System.arraycopy(values, 0, result, offset, values.length);
         offset += values.length;
       }
     }
     count++;
     return result;
+  }
+
+  private static Tensor fromHost(Parameter parameter, double[] values) {
+    Tensor value = parameter.value();
+    Backend backend = value.backend();
+    DType dtype = value.dtype();
+    return backend.fromArray(values, value.shape(), dtype);
   }
 
   @Override

@@ -12,7 +12,7 @@ import org.cockpit4j.quantity.HistogramBins;
  * is monotone in {@code x_ni} (floating-point products and the bin rules are monotone), so the
  * entries of one bin are the {@code x_ni} between two thresholds. Rows {@code (n, o)} whose entries
  * all fall into one bin, the common case, cost O(1) (1-D) or O(bins) (2-D); the others count each
- * bin with a search over the sample's {@link SortedRow} (built once per sample, in linear time),
+ * bin with a search over the sample's {@link BucketedRow} (built once per sample, in linear time),
  * evaluating the same arithmetic as a direct loop, so the counts equal the direct loop's exactly.
  * NaN entries are skipped (as {@code torch.histc} does); rows with non-finite inputs take the
  * direct loop.
@@ -26,7 +26,7 @@ final class HistogramKernels {
   }
 
   /** "The bin of the entry is below k" (ascending) or "at least k" (descending), as a predicate. */
-  private static final class BinTest implements SortedRow.Below {
+  private static final class BinTest implements BucketedRow.Below {
     private final HistogramBins bins;
     private final boolean centreRule;
     private final double scale;
@@ -57,12 +57,16 @@ final class HistogramKernels {
       return a > 0 ? bin < k : bin >= k;
     }
 
+    /** The input where the row's entry crosses the lower edge of bin {@code target}, roughly. */
+    double edgeInput(int target, double delta) {
+      return (bins.low() + target * bins.width()) / (scale * delta);
+    }
+
     /** The number of entries of the row with a bin below {@code target}. */
-    int countBinsBelow(SortedRow row, int length, double delta, int target) {
+    int countBinsBelow(BucketedRow row, int length, double delta, int target) {
+      double estimate = edgeInput(target, delta);
       at(delta, target);
-      // The input where the entry crosses the lower edge of bin `target`, up to rounding.
-      double edge = bins.low() + target * bins.width();
-      int below = row.countBelow(this, edge / (scale * delta));
+      int below = row.countBelow(this, estimate);
       return delta > 0 ? below : length - below;
     }
   }
@@ -129,7 +133,7 @@ final class HistogramKernels {
       HistogramBins bins,
       double[] counts) {
     BinTest test = new BinTest(bins, false, scale);
-    SortedRow row = new SortedRow();
+    BucketedRow row = new BucketedRow();
     RowRange range = new RowRange();
     int zeroBin = bins.clampedHistcIndex(0.0);
     int searchCost = searchCost(inputs);
@@ -259,7 +263,7 @@ final class HistogramKernels {
       }
     }
     BinTest test = new BinTest(gradientBins, true, scale);
-    SortedRow row = new SortedRow();
+    BucketedRow row = new BucketedRow();
     RowRange range = new RowRange();
     long[] minority = new long[parameterBinCount];
     int zeroBin = gradientBins.centreClampedIndex(0.0);
@@ -310,16 +314,20 @@ final class HistogramKernels {
             majority = k;
           }
         }
-        // The entries of the majority bin form one run of sorted positions; the others are binned.
-        int skipFrom;
-        int skipTo;
+        // Buckets entirely inside the majority bin are skipped; the others' entries are binned.
+        double lowerEdge = test.edgeInput(majority, a);
+        double upperEdge = test.edgeInput(majority + 1, a);
+        int insideStart;
+        int insideEnd;
         if (a > 0) {
-          skipFrom = test.countBinsBelow(row, inputs, a, majority);
-          skipTo = test.countBinsBelow(row, inputs, a, majority + 1);
+          insideStart = row.firstBucketWithLowNotBelow(test.at(a, majority), lowerEdge);
+          insideEnd = row.firstBucketWithHighNotBelow(test.at(a, majority + 1), upperEdge);
         } else {
-          skipFrom = inputs - test.countBinsBelow(row, inputs, a, majority + 1);
-          skipTo = inputs - test.countBinsBelow(row, inputs, a, majority);
+          insideStart = row.firstBucketWithLowNotBelow(test.at(a, majority + 1), upperEdge);
+          insideEnd = row.firstBucketWithHighNotBelow(test.at(a, majority), lowerEdge);
         }
+        int skipFrom = insideStart < insideEnd ? row.start(insideStart) : inputs;
+        int skipTo = insideStart < insideEnd ? row.start(insideEnd) : inputs;
         Arrays.fill(minority, 0);
         for (int position = 0; position < inputs; position++) {
           if (position == skipFrom) {
@@ -327,6 +335,9 @@ final class HistogramKernels {
             continue;
           }
           int xBin = test.bin(row.value(position));
+          if (xBin == majority) {
+            continue;
+          }
           int yBin = thetaBins[rowOffset + row.element(position)];
           if (yBin >= 0) {
             counts[xBin * parameterBinCount + yBin]++;

@@ -21,6 +21,8 @@ public final class HistogramBins {
   private final double highestCentre;
   private final double centreScale;
   private final double centreShift;
+  private final int zeroHistcIndex;
+  private final int zeroCentreIndex;
 
   /**
    * @param count number of bins, at least 1
@@ -45,6 +47,13 @@ public final class HistogramBins {
     this.highestCentre = high - halfWidth;
     this.centreScale = count / (high - low);
     this.centreShift = 1 - low * centreScale;
+    this.zeroHistcIndex = exactHistcIndex(clamp(0.0));
+    this.zeroCentreIndex = exactCentreIndex(0.0);
+  }
+
+  private int exactHistcIndex(double clamped) {
+    int index = (int) ((clamped - low) * count / (high - low));
+    return index >= count ? count - 1 : index;
   }
 
   /** Number of bins. */
@@ -84,7 +93,7 @@ public final class HistogramBins {
 
   /** The histc bin of {@code x}: clamped, then {@link #histcIndex}. */
   public int clampedHistcIndex(double x) {
-    return histcIndex(clamp(x));
+    return x == 0 ? zeroHistcIndex : histcIndex(clamp(x));
   }
 
   /** The bin width {@code (high − low)/count}. */
@@ -97,6 +106,10 @@ public final class HistogramBins {
    * high − w/2]}, then {@code (long)(x·s + (1 − low·s)) − 1} with {@code s = count/(high − low)}.
    */
   public int centreClampedIndex(double x) {
+    return x == 0 ? zeroCentreIndex : exactCentreIndex(x);
+  }
+
+  private int exactCentreIndex(double x) {
     double clamped = x < lowestCentre ? lowestCentre : (x > highestCentre ? highestCentre : x);
     int index = (int) (clamped * centreScale + centreShift) - 1;
     return index < 0 ? 0 : (index >= count ? count - 1 : index);

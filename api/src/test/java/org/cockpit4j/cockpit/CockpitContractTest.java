@@ -365,6 +365,40 @@ public abstract class CockpitContractTest {
   }
 
   @Test
+  void aParameterSubsetGetsItsResultsAndItsHessianBlock() {
+    TinyProblem problem = problem();
+    Sequential model = problem.model();
+    Parameter weight = model.parameters().get(2);
+    double[][] column = new double[1][];
+    Probe probe =
+        new Probe(
+            Schedules.linear(1, 0),
+            Needs.builder().extension(Extensions.SUM_GRAD_SQUARED).hessianProducts().build());
+    probe.compute =
+        step -> {
+          assertEquals(List.of(weight), step.info().parameters());
+          assertEquals(
+              weight.size(), step.result(Extensions.SUM_GRAD_SQUARED).concatenated().length);
+          double[] unit = new double[step.hessian().dimension()];
+          unit[5] = 1;
+          column[0] = step.hessian().apply(unit);
+          return 0.0;
+        };
+    try (Cockpit cockpit =
+        Cockpit.builder(model).parameters(List.of(weight)).quantities(probe).build()) {
+      Trainer trainer = new Trainer(model, problem.loss(), new Sgd(model.parameters(), 0.1));
+      cockpit.attachTo(trainer);
+      trainer.run(problem::batch, 1);
+    }
+    double[][] hessian = problem.hessian(problem.model(), 0);
+    int offset = model.parameters().get(0).size() + model.parameters().get(1).size();
+    assertEquals(weight.size(), column[0].length);
+    for (int i = 0; i < weight.size(); i++) {
+      assertEquals(hessian[offset + i][offset + 5], column[0][i], 1e-7);
+    }
+  }
+
+  @Test
   void streamsEveryTrackedStepToAJsonLinesLogAndWritesTheOriginalLayout() {
     TinyProblem problem = problem();
     Sequential model = problem.model();

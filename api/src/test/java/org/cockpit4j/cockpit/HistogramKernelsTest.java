@@ -149,32 +149,47 @@ class HistogramKernelsTest {
   }
 
   @Test
-  void sortedRowCountsMonotonePredicates() {
+  void bucketedRowCountsMonotonePredicatesExactly() {
     Random random = new Random(7);
-    SortedRow row = new SortedRow();
-    for (int trial = 0; trial < 50; trial++) {
+    BucketedRow row = new BucketedRow();
+    for (int trial = 0; trial < 60; trial++) {
       int length = 1 + random.nextInt(300);
       double[] values = new double[length + 3];
       double min = Double.POSITIVE_INFINITY;
       double max = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < length; i++) {
-        values[3 + i] = random.nextInt(3) == 0 ? 0.0 : Math.rint(random.nextGaussian() * 8) / 4;
+        int kind = random.nextInt(4);
+        values[3 + i] =
+            kind == 0
+                ? 0.0
+                : kind == 1
+                    ? Math.abs(random.nextGaussian())
+                    : Math.rint(random.nextGaussian() * 8) / 4;
         min = Math.min(min, values[3 + i]);
         max = Math.max(max, values[3 + i]);
       }
       row.build(values, 3, length, min, max);
-      for (int position = 1; position < length; position++) {
-        assertEquals(true, row.value(position - 1) <= row.value(position));
-        assertEquals(row.value(position), values[3 + row.element(position)]);
+      int seen = 0;
+      for (int j = 0; j < row.buckets(); j++) {
+        for (int position = row.start(j); position < row.start(j + 1); position++) {
+          double value = row.value(position);
+          assertEquals(value, values[3 + row.element(position)]);
+          assertEquals(true, value >= row.low(j) && value <= row.high(j));
+          seen++;
+        }
+        if (j > 0) {
+          assertEquals(true, row.high(j - 1) <= row.low(j), "buckets ordered by value");
+        }
       }
-      for (double threshold = -6; threshold <= 6; threshold += 0.125) {
+      assertEquals(length, seen);
+      for (double threshold = -6; threshold <= 6; threshold += 0.0625) {
         double t = threshold;
         int expected = 0;
         for (int i = 0; i < length; i++) {
           expected += values[3 + i] < t ? 1 : 0;
         }
-        assertEquals(expected, row.countBelow(value -> value < t));
-        assertEquals(expected, row.countBelow(value -> value < t, t + random.nextGaussian()));
+        assertEquals(expected, row.countBelow(value -> value < t, t));
+        assertEquals(expected, row.countBelow(value -> value < t, t + random.nextGaussian() * 3));
       }
     }
   }
