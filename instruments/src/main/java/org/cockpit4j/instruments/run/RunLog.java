@@ -205,11 +205,12 @@ public final class RunLog {
       return false;
     }
     int step = record.get("step").asInt();
-    Iterator<Map.Entry<String, JsonNode>> fields = record.get("values").fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      if (!SKIPPED_KEYS.contains(field.getKey())) {
-        log.put(step, field.getKey(), LogValues.fromJson(field.getValue()));
+    JsonNode values = record.get("values");
+    Iterator<String> names = values.fieldNames();
+    while (names.hasNext()) {
+      String key = names.next();
+      if (!SKIPPED_KEYS.contains(key)) {
+        log.put(step, key, LogValues.fromJson(values.get(key)));
       }
     }
     return true;
