@@ -135,8 +135,8 @@ public final class ExperimentLoader {
         if (axis.named) {
           labels.add(axis.label(index));
           value
-              .fields()
-              .forEachRemaining(
+              .properties()
+              .forEach(
                   field -> {
                     if (!field.getKey().equals("label")) {
                       apply(tree, pointSources, field.getKey(), field.getValue(), location);
@@ -342,8 +342,8 @@ public final class ExperimentLoader {
     List<String> topLevel = RecordKeys.of(ExperimentConfig.class);
     List<Axis> axes = new ArrayList<>();
     sweep
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             field -> {
               String key = field.getKey();
               String axisPointer = pointer + "/" + key;
@@ -444,12 +444,17 @@ public final class ExperimentLoader {
       }
     } else if (node instanceof ArrayNode array && ConfigPaths.isIndex(last)) {
       int index = Integer.parseInt(last);
+      if (index == array.size() && value != null) {
+        array.add(value.deepCopy()); // one past the end appends
+        sources.override(pointer.toString(), origin);
+        return;
+      }
       if (index >= array.size()) {
         throw new ConfigException(
             origin,
             path,
             "the list has " + array.size() + " elements, so there is no element " + index,
-            "use an index below " + array.size());
+            "use an index below " + array.size() + ", or " + array.size() + " to append");
       }
       if (value == null) {
         array.remove(index);

@@ -59,6 +59,7 @@ final class Evaluator {
     return values;
   }
 
+  @SuppressWarnings("try") // the scope frees each batch's temporaries; it is never referenced
   private void measure(ArrayDataset data, String prefix, Map<String, Double> values) {
     BatchIterator batches =
         BatchIterator.over(data)

@@ -86,6 +86,7 @@ public final class UpdateRatio extends TwoStepQuantity {
     return ratios;
   }
 
+  @SuppressWarnings("try") // the scope frees the temporary; it is never referenced
   private static double norm(Tensor value) {
     try (TensorScope scope = TensorScope.open()) {
       return Math.sqrt(value.sumOfSquares().item());
