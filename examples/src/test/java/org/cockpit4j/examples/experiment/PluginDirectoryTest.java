@@ -126,7 +126,7 @@ class PluginDirectoryTest {
     assertEquals(64, catalog.jars().get(0).sha256().length());
     assertTrue(
         catalog.quantities().get("Answer").origin().location().endsWith("answer-quantity-1.2.jar"));
-    catalog.require(List.of("answer-quantity", "quantities"));
+    catalog.require(List.of("answer-quantity", "cockpit4j-quantities"));
   }
 
   @Test

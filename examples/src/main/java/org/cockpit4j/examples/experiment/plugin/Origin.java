@@ -43,9 +43,29 @@ public record Origin(String location, String className) {
         && parent.getFileName() != null
         && parent.getFileName().toString().equals("target")
         && parent.getParent() != null) {
-      return parent.getParent().getFileName().toString(); // a module's build directory
+      return moduleName(parent.getParent()); // a module's build directory (development)
     }
     return PluginJar.nameOf(path.getFileName().toString());
+  }
+
+  /**
+   * The artifactId of the module's pom.xml (as its jar would be named), else the directory name.
+   */
+  private static String moduleName(Path module) {
+    Path pom = module.resolve("pom.xml");
+    try {
+      String text = java.nio.file.Files.readString(pom);
+      int parentEnd = text.indexOf("</parent>");
+      java.util.regex.Matcher matcher =
+          java.util.regex.Pattern.compile("<artifactId>([^<]+)</artifactId>")
+              .matcher(text.substring(Math.max(0, parentEnd)));
+      if (matcher.find()) {
+        return matcher.group(1).trim();
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // fall back to the directory name
+    }
+    return module.getFileName().toString();
   }
 
   @Override

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.cockpit4j.backend.Backend;
 import org.cockpit4j.cockpit.Cockpit;
+import org.cockpit4j.examples.data.DataUnavailableException;
 import org.cockpit4j.examples.experiment.ExperimentValidator;
 import org.cockpit4j.examples.experiment.ValidatedExperiment;
+import org.cockpit4j.examples.experiment.config.ConfigException;
 import org.cockpit4j.examples.experiment.config.ExperimentConfig;
 import org.cockpit4j.examples.experiment.config.OutputConfig;
 import org.cockpit4j.examples.experiment.config.SourceMap;
@@ -86,10 +88,20 @@ public final class ExperimentModule extends AbstractModule {
   @Singleton
   DataSplits data(ExperimentConfig config, SourceMap sources) {
     Provided<DatasetProvider> provided = catalog.datasets().get(config.data().datasetType());
-    DataSplits splits =
-        provided
-            .provider()
-            .load(ExperimentValidator.options(config.data(), sources), config.seed());
+    DataSplits splits;
+    try {
+      splits =
+          provided
+              .provider()
+              .load(ExperimentValidator.options(config.data(), sources), config.seed());
+    } catch (DataUnavailableException e) {
+      // missing data is a setup problem of this file (exit code 2), not a failed run
+      throw ConfigException.at(
+          sources,
+          "/data/dataset",
+          e.getMessage(),
+          "or point the dataset at the files: --set data.dataset.directory=DIR");
+    }
     return splits.preprocessed(
         config.data().preprocessing().scale(), config.data().preprocessing().shift());
   }
