@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       TrainCommand.class,
       BenchCommand.class,
+      RunCommand.class,
+      ListCommand.class,
       CheckReferenceCommand.class,
       PlotCommand.class,
       DashboardCommand.class,

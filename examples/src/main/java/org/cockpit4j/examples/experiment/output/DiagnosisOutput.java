@@ -1,0 +1,63 @@
+package org.cockpit4j.examples.experiment.output;
+
+import java.util.List;
+import java.util.Map;
+import org.cockpit4j.instrument.RunData;
+import org.cockpit4j.instruments.diagnosis.Diagnosis;
+import org.cockpit4j.instruments.diagnosis.Finding;
+import org.cockpit4j.log.CockpitLog;
+import org.cockpit4j.log.LogSink;
+
+/**
+ * {@code diagnosis}: at the end of the run, the instruments' diagnosis rules over the whole log,
+ * written to {@code diagnosis.json} and {@code diagnosis.txt} and printed (most severe first).
+ */
+public final class DiagnosisOutput implements RunOutputProvider {
+
+  @Override
+  public String name() {
+    return "diagnosis";
+  }
+
+  @Override
+  public String description() {
+    return "the diagnosis (diagnosis.json, diagnosis.txt) at the end of the run";
+  }
+
+  @Override
+  public LogSink open(RunOutputContext context) {
+    return new Sink(context);
+  }
+
+  private static final class Sink implements LogSink {
+    private final RunOutputContext context;
+    private final CockpitLog log = new CockpitLog();
+
+    Sink(RunOutputContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public synchronized void write(int step, Map<String, Object> values) {
+      values.forEach(
+          (key, value) -> {
+            if (!key.equals("Parameters")) {
+              log.put(step, key, value);
+            }
+          });
+    }
+
+    @Override
+    public synchronized void close() {
+      try {
+        Diagnosis diagnosis = Diagnosis.of(new RunData(context.name(), log, context.metadata()));
+        diagnosis.writeTo(context.directory());
+        List<Finding> findings = diagnosis.findings();
+        context.console().println(findings.isEmpty() ? "diagnosis: no findings" : "diagnosis:");
+        findings.forEach(finding -> context.console().println("  " + finding.headline()));
+      } catch (RuntimeException e) {
+        context.warnings().accept("[cockpit] cannot write the diagnosis: " + e);
+      }
+    }
+  }
+}

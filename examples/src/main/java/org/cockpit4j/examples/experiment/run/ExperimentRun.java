@@ -1,0 +1,350 @@
+package org.cockpit4j.examples.experiment.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.cockpit4j.backend.Backend;
+import org.cockpit4j.cockpit.Cockpit;
+import org.cockpit4j.data.BatchIterator;
+import org.cockpit4j.examples.experiment.ValidatedExperiment;
+import org.cockpit4j.examples.experiment.config.ConfigException;
+import org.cockpit4j.examples.experiment.config.ExperimentConfig;
+import org.cockpit4j.examples.experiment.data.DataSplits;
+import org.cockpit4j.examples.experiment.plugin.PluginCatalog;
+import org.cockpit4j.examples.experiment.wiring.LossFactory;
+import org.cockpit4j.nn.Loss;
+import org.cockpit4j.nn.Sequential;
+import org.cockpit4j.optim.LearningRateSchedule;
+import org.cockpit4j.optim.Optimizer;
+import org.cockpit4j.train.BatchSource;
+import org.cockpit4j.train.Trainer;
+import org.cockpit4j.train.TrainingSummary;
+
+/**
+ * One run of an experiment, assembled by Guice from the parsed configuration ({@link
+ * org.cockpit4j.examples.experiment.wiring.ExperimentModule}): trains with the Cockpit attached,
+ * evaluates every {@code evaluation.every} steps (logged into the Cockpit's output for the
+ * Performance gauge), refreshes the figure every {@code output.figure_every} steps, and writes into
+ * the output directory:
+ *
+ * <ul>
+ *   <li>{@code cockpit.jsonl}: the Cockpit's values as JSON Lines, flushed per tracked step;
+ *   <li>{@code cockpit.json}: the same in the original's layout (at the end);
+ *   <li>{@code metrics.jsonl}: loss, learning rate and time of every step, and the evaluations;
+ *   <li>{@code summary.json}: outcome, timings, last evaluation, medians of the scalar quantities;
+ *   <li>{@code provenance.json} and {@code experiment.yaml}: see {@link Provenance};
+ *   <li>whatever the figure, diagnosis and dashboard outputs write.
+ * </ul>
+ */
+public final class ExperimentRun implements AutoCloseable {
+  /** The JSON Lines log's file name. */
+  public static final String JSON_LINES_LOG = "cockpit.jsonl";
+
+  /** The original-layout log's file name. */
+  public static final String ORIGINAL_LOG = "cockpit.json";
+
+  /** The summary's file name. */
+  public static final String SUMMARY = "summary.json";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final ValidatedExperiment experiment;
+  private final ExperimentConfig config;
+  private final Backend backend;
+  private final DataSplits data;
+  private final Sequential model;
+  private final Loss loss;
+  private final Optimizer optimizer;
+  private final Optional<LearningRateSchedule> schedule;
+  private final Cockpit cockpit;
+  private final RunDirectory directory;
+  private final PluginCatalog catalog;
+  private final RunSettings settings;
+  private final WarningLog warnings;
+  private final RunOutputs outputs;
+
+  /** A run of {@code experiment} with the objects its modules built. */
+  @Inject
+  public ExperimentRun(
+      ValidatedExperiment experiment,
+      Backend backend,
+      DataSplits data,
+      Sequential model,
+      Loss loss,
+      Optimizer optimizer,
+      Optional<LearningRateSchedule> schedule,
+      Cockpit cockpit,
+      RunDirectory directory,
+      PluginCatalog catalog,
+      RunSettings settings,
+      WarningLog warnings,
+      RunOutputs outputs) {
+    this.experiment = experiment;
+    this.config = experiment.config();
+    this.backend = backend;
+    this.data = data;
+    this.model = model;
+    this.loss = loss;
+    this.optimizer = optimizer;
+    this.schedule = schedule;
+    this.cockpit = cockpit;
+    this.directory = directory;
+    this.catalog = catalog;
+    this.settings = settings;
+    this.warnings = warnings;
+    this.outputs = outputs;
+  }
+
+  /** The Cockpit of this run. */
+  public Cockpit cockpit() {
+    return cockpit;
+  }
+
+  /**
+   * Trains and writes the outputs; fails with {@link ExperimentFailedException} if training does.
+   */
+  public RunResult execute() {
+    PrintStream console = settings.console();
+    BatchIterator batches = batches();
+    int steps =
+        config.training().steps() != null
+            ? config.training().steps()
+            : config.training().epochs() * batches.batchesPerEpoch();
+    Provenance provenance =
+        new Provenance(
+            directory.path(), experiment, backend, catalog, cockpit.quantities(), settings);
+    console.printf(
+        Locale.ROOT,
+        "%s%s: %d steps of batch %d, %s (%d parameters) on %s [%s], %s, cockpit %s (%d"
+            + " quantities) -> %s%n",
+        config.name(),
+        experiment.point().label().isEmpty() ? "" : " [" + experiment.point().label() + "]",
+        steps,
+        config.data().batchSize(),
+        config.model().architecture() != null ? config.model().architecture() : "layers",
+        model.parameterCount(),
+        backend.name(),
+        backend.deviceDescription(),
+        optimizer.type() + " lr " + config.optimizer().lr(),
+        config.cockpit().preset(),
+        cockpit.quantities().size(),
+        directory.path());
+    outputs.notes().forEach(note -> console.println("  note: " + note));
+
+    Trainer trainer = new Trainer(model, loss, optimizer);
+    schedule.ifPresent(trainer::withSchedule);
+    cockpit.attachTo(trainer);
+    Evaluator evaluator = evaluator();
+    List<Double> stepTimes = new ArrayList<>();
+    Map<String, Double> lastEvaluation = new LinkedHashMap<>();
+    int perEpoch = batches.batchesPerEpoch();
+    int evaluateEvery = config.evaluation().every();
+    TrainingSummary summary;
+    try (MetricsFile metrics = new MetricsFile(directory.file(MetricsFile.FILE))) {
+      ProgressBar progress = new ProgressBar(console, settings.interactive(), steps);
+      if (evaluator != null) {
+        evaluate(evaluator, 0, perEpoch, metrics, lastEvaluation);
+      }
+      trainer.addListener(
+          step -> {
+            int done = step.globalStep() + 1;
+            stepTimes.add(step.stepMilliseconds());
+            metrics.step(step);
+            cockpit.record(step.globalStep(), "learning_rate", step.learningRate());
+            if (evaluator != null && (done % evaluateEvery == 0 || done == steps)) {
+              evaluate(evaluator, done, perEpoch, metrics, lastEvaluation);
+            }
+            progress.update(step);
+          });
+      summary = trainer.run(BatchSource.of(batches), steps);
+    } catch (RuntimeException e) {
+      provenance.failed(e);
+      closeQuietly();
+      if (e instanceof ConfigException) {
+        throw e;
+      }
+      throw new ExperimentFailedException(
+          "The run "
+              + config.name()
+              + (experiment.point().label().isEmpty()
+                  ? ""
+                  : " [" + experiment.point().label() + "]")
+              + " failed at step "
+              + trainer.globalStep()
+              + ": "
+              + e,
+          e);
+    }
+    cockpit.close(); // closes the sinks: the last figure, the diagnosis
+    if (config.output().originalLog()) {
+      cockpit.writeOriginalLog(directory.file(ORIGINAL_LOG));
+    }
+    double[] times = stepTimes.stream().mapToDouble(Double::doubleValue).toArray();
+    RunResult result =
+        new RunResult(
+            config.name(),
+            experiment.point().label(),
+            experiment.point().settings(),
+            directory.path(),
+            summary.stepsRun(),
+            summary.lastLoss(),
+            LogStatistics.median(times),
+            summary.millisecondsPerStep(),
+            lastEvaluation,
+            cockpit.output(),
+            cockpit.refusedQuantities(),
+            warnings.warnings(),
+            List.of());
+    ObjectNode summaryNode = summaryNode(result, summary);
+    try {
+      JSON.writeValue(directory.file(SUMMARY).toFile(), summaryNode);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + directory.file(SUMMARY), e);
+    }
+    provenance.finished(summaryNode);
+    List<String> files = files();
+    console.printf(
+        Locale.ROOT,
+        "done: %d steps, final loss %.4f, median %.1f ms/step%s -> %s%n",
+        result.stepsRun(),
+        result.finalLoss(),
+        result.medianStepMilliseconds(),
+        lastEvaluation.isEmpty() ? "" : ", " + describe(lastEvaluation),
+        directory.path());
+    return new RunResult(
+        result.name(),
+        result.label(),
+        result.settings(),
+        result.directory(),
+        result.stepsRun(),
+        result.finalLoss(),
+        result.medianStepMilliseconds(),
+        result.meanStepMilliseconds(),
+        result.evaluation(),
+        result.log(),
+        result.refused(),
+        result.warnings(),
+        files);
+  }
+
+  private List<String> files() {
+    try (java.util.stream.Stream<java.nio.file.Path> listing =
+        java.nio.file.Files.list(directory.path())) {
+      return listing
+          .filter(java.nio.file.Files::isRegularFile)
+          .map(path -> path.getFileName().toString())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + directory.path(), e);
+    }
+  }
+
+  private BatchIterator batches() {
+    int size = data.train().size();
+    int batchSize = config.data().batchSize();
+    if (config.data().dropLast() && batchSize > size) {
+      throw ConfigException.at(
+          experiment.sources(),
+          "/data/batch_size",
+          "the batch size " + batchSize + " exceeds the " + size + " training samples",
+          "use batch_size: " + size + " (full batch) or less, or drop_last: false");
+    }
+    return BatchIterator.over(data.train())
+        .batchSize(batchSize)
+        .backend(backend)
+        .dtype(experiment.dtype())
+        .seed(config.seed())
+        .shuffle(config.data().shuffle())
+        .dropLast(config.data().dropLast())
+        .endless(true)
+        .build();
+  }
+
+  private Evaluator evaluator() {
+    if (!config.evaluation().enabled()) {
+      return null;
+    }
+    int trainSamples = Math.min(config.evaluation().trainSamples(), data.train().size());
+    var valid = data.valid();
+    if (valid != null) {
+      int validSamples = Math.min(config.evaluation().validSamples(), valid.size());
+      valid = validSamples == 0 ? null : valid.slice(0, validSamples);
+    }
+    return new Evaluator(
+        model,
+        LossFactory.create(config.loss()),
+        data.train().slice(0, trainSamples),
+        valid,
+        backend,
+        experiment.dtype(),
+        config.evaluation().batchSize());
+  }
+
+  private void evaluate(
+      Evaluator evaluator,
+      int step,
+      int perEpoch,
+      MetricsFile metrics,
+      Map<String, Double> lastEvaluation) {
+    Map<String, Double> values = evaluator.evaluate();
+    cockpit.record(step, "epoch_count", step / perEpoch);
+    values.forEach((key, value) -> cockpit.record(step, key, value));
+    metrics.evaluation(step, values);
+    lastEvaluation.clear();
+    lastEvaluation.putAll(values);
+  }
+
+  private static String describe(Map<String, Double> values) {
+    List<String> parts = new ArrayList<>();
+    values.forEach(
+        (key, value) ->
+            parts.add(
+                key.endsWith("accuracy")
+                    ? String.format(Locale.ROOT, "%s %.1f %%", key, 100 * value)
+                    : String.format(Locale.ROOT, "%s %.4f", key, value)));
+    return String.join(", ", parts);
+  }
+
+  private ObjectNode summaryNode(RunResult result, TrainingSummary summary) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("experiment", result.name());
+    node.put("label", result.label());
+    node.set("settings", JSON.valueToTree(result.settings()));
+    node.put("steps", result.stepsRun());
+    node.put("final_loss", result.finalLoss());
+    node.put("median_step_ms", result.medianStepMilliseconds());
+    node.put("mean_step_ms", summary.millisecondsPerStep());
+    node.put("total_seconds", summary.totalMilliseconds() / 1000);
+    node.set("evaluation", JSON.valueToTree(result.evaluation()));
+    node.set("medians", JSON.valueToTree(LogStatistics.medians(result.log())));
+    node.set("refused_quantities", JSON.valueToTree(result.refused()));
+    node.set("warnings", JSON.valueToTree(result.warnings()));
+    return node;
+  }
+
+  private void closeQuietly() {
+    try {
+      cockpit.close();
+    } catch (RuntimeException ignored) {
+      // the original failure matters more
+    }
+  }
+
+  /** Closes the backend (and with it the run's device memory). */
+  @Override
+  public void close() {
+    backend.close();
+  }
+}

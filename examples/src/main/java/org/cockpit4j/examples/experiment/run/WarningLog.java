@@ -1,0 +1,28 @@
+package org.cockpit4j.examples.experiment.run;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Collects the Cockpit's warnings for the run summary and prints each as it arrives. */
+public final class WarningLog implements Consumer<String> {
+  private final PrintStream console;
+  private final List<String> warnings = new ArrayList<>();
+
+  /** Warnings printed to {@code console}. */
+  public WarningLog(PrintStream console) {
+    this.console = console;
+  }
+
+  @Override
+  public synchronized void accept(String warning) {
+    warnings.add(warning);
+    console.println(warning);
+  }
+
+  /** The warnings so far. */
+  public synchronized List<String> warnings() {
+    return List.copyOf(warnings);
+  }
+}
