@@ -21,6 +21,14 @@ public interface BackendProvider {
     return "";
   }
 
+  /**
+   * The devices this backend can run on and how to select them (for {@code cockpit list}); empty
+   * when there is nothing to choose.
+   */
+  default String describeDevices() {
+    return "";
+  }
+
   /** Creates the backend; options are backend specific (e.g. {@code device}, {@code threads}). */
   Backend create(java.util.Map<String, String> options);
 }

@@ -67,6 +67,12 @@ public final class OpenClBackendProvider implements BackendProvider {
     }
   }
 
+  /** The platforms and devices found, with the options that select them. */
+  @Override
+  public String describeDevices() {
+    return OpenClDevices.describe();
+  }
+
   @Override
   public Backend create(Map<String, String> options) {
     OpenClDevices.Probe found = OpenClDevices.probe();

@@ -40,6 +40,8 @@ class OpenClAvailabilityTest {
       assertTrue(backend.deviceDescription().contains("device 0"), backend.deviceDescription());
     }
     assertTrue(OpenClDevices.describe().contains("platform 0"), OpenClDevices.describe());
+    String listed = new OpenClBackendProvider().describeDevices();
+    assertTrue(listed.contains("platform 0") && listed.contains("device="), listed);
   }
 
   @Test

@@ -59,6 +59,10 @@ final class ListCommand implements Callable<Integer> {
           available ? "available" : "unavailable",
           provider.priority(),
           available ? origin(provided.origin()) : provider.unavailableReason());
+      String devices = provider.describeDevices();
+      if (available && !devices.isBlank()) {
+        devices.lines().forEach(line -> out.println("      " + line));
+      }
     }
 
     out.println();
