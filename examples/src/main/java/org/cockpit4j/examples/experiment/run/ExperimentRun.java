@@ -168,7 +168,13 @@ public final class ExperimentRun implements AutoCloseable {
             int done = step.globalStep() + 1;
             stepTimes.add(step.stepMilliseconds());
             metrics.step(step);
-            cockpit.record(step.globalStep(), "learning_rate", step.learningRate());
+            if (cockpit.isTracked(step.globalStep())
+                || (evaluator != null && (done % evaluateEvery == 0 || done == steps))) {
+              // at tracked and evaluated steps only: a sparse (logarithmic) schedule keeps the
+              // Cockpit's log and its memory bounded however long the run (metrics.jsonl has
+              // every step)
+              cockpit.record(step.globalStep(), "learning_rate", step.learningRate());
+            }
             monitor.afterStep(step.globalStep(), step.loss(), cockpit.output());
             if (monitor.diverged() && !reported[0]) {
               reported[0] = true;
