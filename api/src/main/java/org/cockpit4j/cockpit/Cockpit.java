@@ -218,6 +218,8 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable {
         due.put(quantity, needs);
       } catch (UnsupportedSettingException e) {
         refuse(quantity, e);
+      } catch (RuntimeException e) {
+        disable(quantity, step, e);
       }
     }
     Set<Extension> extensions = new LinkedHashSet<>();
@@ -266,6 +268,8 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable {
             }
           } catch (UnsupportedSettingException e) {
             refuse(quantity, e);
+          } catch (RuntimeException e) {
+            disable(quantity, step, e);
           }
         }
       }
@@ -345,6 +349,20 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable {
     active.remove(quantity);
     refused.putIfAbsent(quantity.name(), reason.getMessage());
     warn(quantity.name() + " is not tracked: " + reason.getMessage());
+  }
+
+  /**
+   * A quantity that threw while computing (a plugin's bug, a numerical corner) is no longer tracked
+   * and listed among the refused ones; the run goes on. In strict mode the error propagates.
+   */
+  private void disable(Quantity quantity, int step, RuntimeException error) {
+    if (strict) {
+      throw error;
+    }
+    active.remove(quantity);
+    String reason = "failed at step " + step + " and is disabled: " + error;
+    refused.putIfAbsent(quantity.name(), reason);
+    warn(quantity.name() + " " + reason);
   }
 
   private void warn(String message) {

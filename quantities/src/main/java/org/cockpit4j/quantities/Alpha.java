@@ -241,7 +241,9 @@ public final class Alpha extends TwoStepQuantity {
       }
       double[] coefficients = QuadraticFit.fit(start.length, observations, variances);
       if (coefficients == null) {
-        return null;
+        // no fit (a singular system: NaN, infinite or over- and underflowing inputs of a diverging
+        // run) is recorded as NaN, never dropped
+        return Double.NaN;
       }
       return QuadraticFit.alpha(start.length, coefficients);
     } finally {

@@ -196,6 +196,15 @@ public final class ExperimentValidator {
           "the number of epochs must be at least 1, got " + training.epochs(),
           "e.g. epochs: 1");
     }
+    if (!TrainingConfig.ON_DIVERGENCE.contains(training.onDivergence())) {
+      throw ConfigException.at(
+          sources,
+          "/training/on_divergence",
+          Suggestions.unknown(
+              "on_divergence value", training.onDivergence(), TrainingConfig.ON_DIVERGENCE),
+          "on_divergence: stop ends training at the first NaN or infinite value; continue keeps"
+              + " training");
+    }
   }
 
   private static void checkEvaluation(EvaluationConfig evaluation, SourceMap sources) {

@@ -14,6 +14,12 @@ import org.cockpit4j.log.LogSink;
  */
 public final class DiagnosisOutput implements RunOutputProvider {
 
+  /**
+   * The log key under which a run records where it diverged (a sentence naming the first non-finite
+   * step and the parameters where it appeared); the diagnosis repeats it.
+   */
+  public static final String DIVERGENCE_KEY = "divergence";
+
   @Override
   public String name() {
     return "diagnosis";
@@ -55,7 +61,21 @@ public final class DiagnosisOutput implements RunOutputProvider {
         List<Finding> findings = diagnosis.findings();
         context.console().println(findings.isEmpty() ? "diagnosis: no findings" : "diagnosis:");
         findings.forEach(finding -> context.console().println("  " + finding.headline()));
-      } catch (RuntimeException e) {
+        java.util.SortedMap<Integer, Object> divergence = log.column(DIVERGENCE_KEY);
+        if (!divergence.isEmpty()) {
+          String line =
+              "Divergence at step "
+                  + divergence.firstKey()
+                  + ": "
+                  + divergence.get(divergence.firstKey());
+          context.console().println("  " + line);
+          java.nio.file.Files.writeString(
+              context.directory().resolve("diagnosis.txt"),
+              System.lineSeparator() + line + System.lineSeparator(),
+              java.nio.file.StandardOpenOption.CREATE,
+              java.nio.file.StandardOpenOption.APPEND);
+        }
+      } catch (RuntimeException | java.io.IOException e) {
         context.warnings().accept("[cockpit] cannot write the diagnosis: " + e);
       }
     }

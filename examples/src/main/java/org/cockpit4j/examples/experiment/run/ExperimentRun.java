@@ -19,7 +19,9 @@ import org.cockpit4j.data.BatchIterator;
 import org.cockpit4j.examples.experiment.ValidatedExperiment;
 import org.cockpit4j.examples.experiment.config.ConfigException;
 import org.cockpit4j.examples.experiment.config.ExperimentConfig;
+import org.cockpit4j.examples.experiment.config.TrainingConfig;
 import org.cockpit4j.examples.experiment.data.DataSplits;
+import org.cockpit4j.examples.experiment.output.DiagnosisOutput;
 import org.cockpit4j.examples.experiment.plugin.PluginCatalog;
 import org.cockpit4j.examples.experiment.wiring.LossFactory;
 import org.cockpit4j.nn.Loss;
@@ -150,6 +152,11 @@ public final class ExperimentRun implements AutoCloseable {
     Map<String, Double> lastEvaluation = new LinkedHashMap<>();
     int perEpoch = batches.batchesPerEpoch();
     int evaluateEvery = config.evaluation().every();
+    DivergenceMonitor monitor = new DivergenceMonitor(cockpit.parameters());
+    boolean stopOnDivergence = config.training().stopOnDivergence();
+    boolean[] reported = {false};
+    BatchSource endless = BatchSource.of(batches);
+    BatchSource source = step -> stopOnDivergence && monitor.diverged() ? null : endless.next(step);
     TrainingSummary summary;
     try (MetricsFile metrics = new MetricsFile(directory.file(MetricsFile.FILE))) {
       ProgressBar progress = new ProgressBar(console, settings.interactive(), steps);
@@ -161,13 +168,36 @@ public final class ExperimentRun implements AutoCloseable {
             int done = step.globalStep() + 1;
             stepTimes.add(step.stepMilliseconds());
             metrics.step(step);
-            cockpit.record(step.globalStep(), "learning_rate", step.learningRate());
+            if (cockpit.isTracked(step.globalStep())
+                || (evaluator != null && (done % evaluateEvery == 0 || done == steps))) {
+              // at tracked and evaluated steps only: a sparse (logarithmic) schedule keeps the
+              // Cockpit's log and its memory bounded however long the run (metrics.jsonl has
+              // every step)
+              cockpit.record(step.globalStep(), "learning_rate", step.learningRate());
+            }
+            monitor.afterStep(step.globalStep(), step.loss(), cockpit.output());
+            if (monitor.diverged() && !reported[0]) {
+              reported[0] = true;
+              DivergenceMonitor.Divergence divergence = monitor.divergence();
+              cockpit.record(
+                  divergence.step(), DiagnosisOutput.DIVERGENCE_KEY, divergence.describe());
+              progress.interrupt();
+              console.println(
+                  "diverged: "
+                      + divergence.describe()
+                      + (stopOnDivergence
+                          ? "; training stops (on_divergence: stop)"
+                          : "; training goes on (on_divergence: continue)"));
+            }
+            if (stopOnDivergence && monitor.diverged()) {
+              return;
+            }
             if (evaluator != null && (done % evaluateEvery == 0 || done == steps)) {
               evaluate(evaluator, done, perEpoch, metrics, lastEvaluation);
             }
             progress.update(step);
           });
-      summary = trainer.run(BatchSource.of(batches), steps);
+      summary = trainer.run(source, steps);
     } catch (RuntimeException e) {
       provenance.failed(e);
       closeQuietly();
@@ -207,6 +237,7 @@ public final class ExperimentRun implements AutoCloseable {
             warnings.warnings(),
             List.of());
     ObjectNode summaryNode = summaryNode(result, summary);
+    summaryNode.set("divergence", divergenceNode(monitor, stopOnDivergence));
     try {
       JSON.writeValue(directory.file(SUMMARY).toFile(), summaryNode);
     } catch (IOException e) {
@@ -331,6 +362,26 @@ public final class ExperimentRun implements AutoCloseable {
     node.set("medians", JSON.valueToTree(LogStatistics.medians(result.log())));
     node.set("refused_quantities", JSON.valueToTree(result.refused()));
     node.set("warnings", JSON.valueToTree(result.warnings()));
+    return node;
+  }
+
+  private static ObjectNode divergenceNode(DivergenceMonitor monitor, boolean stop) {
+    ObjectNode node = JSON.createObjectNode();
+    DivergenceMonitor.Divergence divergence = monitor.divergence();
+    node.put("diverged", divergence != null);
+    node.put("on_divergence", stop ? TrainingConfig.STOP : TrainingConfig.CONTINUE);
+    if (divergence != null) {
+      node.put("step", divergence.step());
+      node.put("key", divergence.key());
+      node.put("value", divergence.value());
+      node.put("gradient_step", divergence.gradientStep());
+      node.set("parameters", JSON.valueToTree(divergence.parameters()));
+      node.put("stopped", stop);
+      node.put("description", divergence.describe());
+    }
+    node.set(
+        "first_non_finite",
+        JSON.valueToTree(new java.util.TreeMap<>(monitor.firstNonFiniteSteps())));
     return node;
   }
 

@@ -133,8 +133,8 @@ public final class ExperimentModule extends AbstractModule {
 
   @Provides
   @Singleton
-  List<Quantity> quantities(ExperimentConfig config, SourceMap sources) {
-    return QuantityFactory.create(config.cockpit(), catalog.quantities(), sources);
+  List<Quantity> quantities(ExperimentConfig config, SourceMap sources, WarningLog warnings) {
+    return QuantityFactory.create(config.cockpit(), catalog.quantities(), sources, warnings);
   }
 
   @Provides

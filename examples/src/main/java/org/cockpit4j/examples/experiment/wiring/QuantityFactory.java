@@ -32,6 +32,19 @@ public final class QuantityFactory {
   /** New quantity instances (each run needs its own: quantities keep state). */
   public static List<Quantity> create(
       CockpitConfig config, Map<String, Provided<QuantityProvider>> providers, SourceMap sources) {
+    return create(config, providers, sources, warning -> {});
+  }
+
+  /**
+   * New quantity instances; a listed quantity whose provider fails with anything but an {@link
+   * IllegalArgumentException} (a plugin's bug, a missing class) is left out with a warning to
+   * {@code warnings} naming the key, the provider and the error, and the run goes on.
+   */
+  public static List<Quantity> create(
+      CockpitConfig config,
+      Map<String, Provided<QuantityProvider>> providers,
+      SourceMap sources,
+      java.util.function.Consumer<String> warnings) {
     if (!CockpitConfig.PRESETS.contains(config.preset())) {
       throw ConfigException.at(
           sources,
@@ -82,7 +95,10 @@ public final class QuantityFactory {
     for (int i = 0; i < config.quantities().size(); i++) {
       QuantityConfig listed = config.quantities().get(i);
       String pointer = POINTER + "/quantities/" + i;
-      Quantity quantity = createListed(listed, pointer, schedule, providers, sources);
+      Quantity quantity = createListed(listed, pointer, schedule, providers, sources, warnings);
+      if (quantity == null) {
+        continue;
+      }
       int existing = names.indexOf(listed.type());
       if (existing >= 0 && existing < presetNames.size()) {
         quantities.get(existing).close();
@@ -106,7 +122,8 @@ public final class QuantityFactory {
       String pointer,
       Schedule cockpitSchedule,
       Map<String, Provided<QuantityProvider>> providers,
-      SourceMap sources) {
+      SourceMap sources,
+      java.util.function.Consumer<String> warnings) {
     if (listed.type() == null) {
       throw ConfigException.at(
           sources,
@@ -146,6 +163,20 @@ public final class QuantityFactory {
             "");
       }
       throw ConfigException.at(sources, pointer + "/options", message, "");
+    } catch (RuntimeException | LinkageError e) {
+      warnings.accept(
+          "[cockpit] "
+              + sources.key(pointer)
+              + ": "
+              + pointer.substring(1).replace('/', '.')
+              + ": the quantity "
+              + listed.type()
+              + " ("
+              + provided.origin()
+              + ") failed to start and is disabled: "
+              + e
+              + ". Fix: update or remove its plugin, or drop it from cockpit.quantities");
+      return null;
     }
   }
 }
