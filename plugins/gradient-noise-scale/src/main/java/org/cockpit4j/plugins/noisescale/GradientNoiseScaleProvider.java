@@ -2,6 +2,7 @@ package org.cockpit4j.plugins.noisescale;
 
 import java.util.Map;
 import java.util.Set;
+import org.cockpit4j.quantity.OptionValues;
 import org.cockpit4j.quantity.Quantity;
 import org.cockpit4j.quantity.QuantityProvider;
 import org.cockpit4j.quantity.Schedule;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cockpit4j.backend.CounterRandom;
+import org.cockpit4j.linalg.JacobiEigen;
 import org.cockpit4j.quantity.HessianOperator;
 import org.cockpit4j.quantity.Needs;
 import org.cockpit4j.quantity.Quantity;

@@ -12,6 +12,7 @@ import org.cockpit4j.backend.cpu.CpuBackend;
 import org.cockpit4j.cockpit.Cockpit;
 import org.cockpit4j.extension.TinyNet;
 import org.cockpit4j.extension.TinyNets;
+import org.cockpit4j.linalg.JacobiEigen;
 import org.cockpit4j.quantity.HessianOperator;
 import org.cockpit4j.quantity.Needs;
 import org.cockpit4j.quantity.Quantity;

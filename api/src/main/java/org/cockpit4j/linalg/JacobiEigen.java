@@ -1,4 +1,4 @@
-package org.cockpit4j.plugins.hessianspectrum;
+package org.cockpit4j.linalg;
 
 /**
  * Eigen-decomposition of a small symmetric matrix by the cyclic Jacobi method (Golub and Van Loan,
@@ -6,7 +6,7 @@ package org.cockpit4j.plugins.hessianspectrum;
  * squares is negligible. Accurate to rounding and fine for the few dozen rows of a Lanczos
  * tridiagonal.
  */
-final class JacobiEigen {
+public final class JacobiEigen {
   private JacobiEigen() {}
 
   /**
@@ -14,7 +14,7 @@ final class JacobiEigen {
    *
    * @return eigenvalues ascending, and eigenvectors as columns in the same order
    */
-  static Result decompose(double[][] matrix) {
+  public static Result decompose(double[][] matrix) {
     int n = matrix.length;
     double[][] a = new double[n][];
     for (int i = 0; i < n; i++) {
@@ -94,5 +94,5 @@ final class JacobiEigen {
    * @param values the eigenvalues
    * @param vectors {@code vectors[row][column]}: column k belongs to {@code values[k]}
    */
-  record Result(double[] values, double[][] vectors) {}
+  public record Result(double[] values, double[][] vectors) {}
 }

@@ -1,4 +1,4 @@
-package org.cockpit4j.plugins.hessianspectrum;
+package org.cockpit4j.quantity;
 
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -9,17 +9,19 @@ import java.util.Set;
  * accessor read fails with the accepted ones, in the format the experiment runner turns into a "did
  * you mean" message.
  */
-final class OptionValues {
+public final class OptionValues {
   private final String quantity;
   private final Map<String, Object> values;
   private final Set<String> read = new LinkedHashSet<>();
 
-  OptionValues(String quantity, Map<String, Object> values) {
+  /** Options {@code values} of quantity {@code quantity} (null means none). */
+  public OptionValues(String quantity, Map<String, Object> values) {
     this.quantity = quantity;
     this.values = values == null ? Map.of() : values;
   }
 
-  double number(String key, double defaultValue) {
+  /** A finite number option, or {@code defaultValue} when absent. */
+  public double number(String key, double defaultValue) {
     read.add(key);
     Object value = values.get(key);
     if (value == null) {
@@ -31,7 +33,8 @@ final class OptionValues {
     throw wrong(key, value, "a finite number");
   }
 
-  int integer(String key, int defaultValue, int minimum) {
+  /** An integer option of at least {@code minimum}, or {@code defaultValue} when absent. */
+  public int integer(String key, int defaultValue, int minimum) {
     read.add(key);
     Object value = values.get(key);
     if (value == null) {
@@ -47,7 +50,8 @@ final class OptionValues {
   }
 
   /** Fails when an option was given that no accessor read ({@code verbose} is ignored). */
-  void requireAllRead() {
+  /** Fails naming the accepted options when an option was given that no accessor read. */
+  public void requireAllRead() {
     for (String key : values.keySet()) {
       if (!read.contains(key) && !key.equals("verbose")) {
         throw new IllegalArgumentException(
