@@ -84,20 +84,39 @@ public final class CpuBackend implements Backend {
 
   // ---- creation and transfer ------------------------------------------------------------------
 
+  /** Wraps an array this backend allocated and nobody else holds. */
   private Tensor wrapFloats(float[] data, Shape shape) {
-    return wrap(CpuStorage.ofFloats(data), shape, DType.FLOAT32);
+    return wrap(CpuStorage.owned(data), shape, DType.FLOAT32);
   }
 
+  /** Wraps an array this backend allocated and nobody else holds. */
   private Tensor wrapDoubles(double[] data, Shape shape) {
-    return wrap(CpuStorage.ofDoubles(data), shape, DType.FLOAT64);
+    return wrap(CpuStorage.owned(data), shape, DType.FLOAT64);
   }
 
   private Tensor wrapArray(Object data, Shape shape) {
     return data instanceof float[] f ? wrapFloats(f, shape) : wrapDoubles((double[]) data, shape);
   }
 
+  /** An array for a result whose every element the caller writes (possibly recycled). */
   private static Object allocate(DType dtype, int size) {
-    return dtype == DType.FLOAT32 ? new float[size] : new double[size];
+    return ArrayPool.array(dtype == DType.FLOAT32, size);
+  }
+
+  /** A zero-filled array for a result that the caller accumulates into. */
+  private Object allocateZeroed(DType dtype, int size) {
+    Object out = allocate(dtype, size);
+    threads.parallelFor(
+        size,
+        1 << 18,
+        (c, from, to) -> {
+          if (out instanceof float[] f) {
+            Arrays.fill(f, from, to, 0f);
+          } else {
+            Arrays.fill((double[]) out, from, to, 0.0);
+          }
+        });
+    return out;
   }
 
   private static void checkLength(int length, Shape shape) {
@@ -130,16 +149,12 @@ public final class CpuBackend implements Backend {
   public Tensor full(Shape shape, DType dtype, double value) {
     int size = shape.sizeAsInt();
     if (dtype == DType.FLOAT32) {
-      float[] data = new float[size];
-      if (value != 0.0) {
-        Arrays.fill(data, (float) value);
-      }
+      float[] data = ArrayPool.floats(size);
+      Arrays.fill(data, (float) value);
       return wrapFloats(data, shape);
     }
-    double[] data = new double[size];
-    if (value != 0.0) {
-      Arrays.fill(data, value);
-    }
+    double[] data = ArrayPool.doubles(size);
+    Arrays.fill(data, value);
     return wrapDoubles(data, shape);
   }
 
@@ -184,8 +199,10 @@ public final class CpuBackend implements Backend {
   @Override
   public Tensor copy(Tensor tensor) {
     Object data = CpuStorage.array(tensor);
-    return wrapArray(
-        data instanceof float[] f ? f.clone() : ((double[]) data).clone(), tensor.shape());
+    int size = tensor.size();
+    Object out = allocate(tensor.dtype(), size);
+    System.arraycopy(data, 0, out, 0, size);
+    return wrapArray(out, tensor.shape());
   }
 
   // ---- elementwise ----------------------------------------------------------------------------
@@ -196,7 +213,7 @@ public final class CpuBackend implements Backend {
     Object data = CpuStorage.array(x);
     boolean fast = fastUnary.handles(op);
     if (data instanceof float[] xf) {
-      float[] out = new float[size];
+      float[] out = ArrayPool.floats(size);
       threads.parallelFor(
           size,
           ELEMENTWISE_GRAIN,
@@ -210,7 +227,7 @@ public final class CpuBackend implements Backend {
       return wrapFloats(out, x.shape());
     }
     double[] xd = (double[]) data;
-    double[] out = new double[size];
+    double[] out = ArrayPool.doubles(size);
     threads.parallelFor(
         size,
         ELEMENTWISE_GRAIN,
@@ -623,35 +640,33 @@ public final class CpuBackend implements Backend {
     return wrapArray(out, outShape);
   }
 
-  /** The integer values of {@code index}, checked against {@code [0, bound)}. */
-  private int[] indices(Tensor index, int bound, String what) {
-    Object data = CpuStorage.array(index);
-    int size = index.size();
-    int[] out = new int[size];
-    threads.parallelFor(
-        size,
-        ELEMENTWISE_GRAIN,
-        (c, from, to) -> {
-          for (int i = from; i < to; i++) {
-            double v = data instanceof float[] f ? f[i] : ((double[]) data)[i];
-            int k = (int) v;
-            if (k != v || k < 0 || k >= bound) {
-              throw new IllegalArgumentException(
-                  what
-                      + ": index value "
-                      + v
-                      + " at flat position "
-                      + i
-                      + " of index shape "
-                      + index.shape()
-                      + " is not an integer in [0, "
-                      + bound
-                      + ")");
-            }
-            out[i] = k;
-          }
-        });
-    return out;
+  /**
+   * Fails naming the first invalid index value if any kernel met one ({@code firstBad} holds its
+   * flat position, or {@link Integer#MAX_VALUE}).
+   */
+  private static void checkIndices(
+      java.util.concurrent.atomic.AtomicInteger firstBad, Tensor index, int bound, String what) {
+    int position = firstBad.get();
+    if (position != Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          what
+              + ": index value "
+              + IndexKernels.value(CpuStorage.array(index), position)
+              + " at flat position "
+              + position
+              + " of index shape "
+              + index.shape()
+              + " is not an integer in [0, "
+              + bound
+              + ")");
+    }
+  }
+
+  /** Records the flat position {@code bad} (if not -1) as a candidate for the first invalid one. */
+  private static void noteBad(java.util.concurrent.atomic.AtomicInteger firstBad, int bad) {
+    if (bad >= 0) {
+      firstBad.accumulateAndGet(bad, Math::min);
+    }
   }
 
   private static void checkIndexShape(String what, Shape index, Shape other, int axis) {
@@ -677,26 +692,27 @@ public final class CpuBackend implements Backend {
     checkIndexShape("gather", index.shape(), x.shape(), a);
     int count = x.dim(a);
     int picked = index.dim(a);
-    int[] idx = indices(index, count, "gather along axis " + axis + " of " + x.shape());
     int outer = 1;
     for (int i = 0; i < a; i++) {
       outer *= x.dim(i);
     }
     int inner = x.shape().sizeFrom(a + 1);
     Object data = CpuStorage.array(x);
-    Object out = allocate(x.dtype(), idx.length);
-    int rowCount = outer;
+    Object idx = CpuStorage.array(index);
+    Object out = allocate(x.dtype(), index.size());
+    java.util.concurrent.atomic.AtomicInteger firstBad =
+        new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
     threads.parallelFor(
-        rowCount,
+        outer,
         Math.max(1, ELEMENTWISE_GRAIN / Math.max(1, picked * inner)),
-        (c, from, to) -> {
-          if (data instanceof float[] f) {
-            IndexKernels.gather(f, count, inner, idx, picked, (float[]) out, from, to);
-          } else {
-            IndexKernels.gather(
-                (double[]) data, count, inner, idx, picked, (double[]) out, from, to);
-          }
-        });
+        (c, from, to) ->
+            noteBad(
+                firstBad,
+                data instanceof float[] f
+                    ? IndexKernels.gather(f, count, inner, idx, picked, (float[]) out, from, to)
+                    : IndexKernels.gather(
+                        (double[]) data, count, inner, idx, picked, (double[]) out, from, to)));
+    checkIndices(firstBad, index, count, "gather along axis " + axis + " of " + x.shape());
     return wrapArray(out, index.shape());
   }
 
@@ -713,26 +729,27 @@ public final class CpuBackend implements Backend {
     checkIndexShape("scatterAdd into " + shape, index.shape(), shape, a);
     int count = shape.dim(a);
     int picked = index.dim(a);
-    int[] idx = indices(index, count, "scatterAdd along axis " + axis + " into " + shape);
     int outer = 1;
     for (int i = 0; i < a; i++) {
       outer *= shape.dim(i);
     }
     int inner = shape.sizeFrom(a + 1);
     Object data = CpuStorage.array(source);
-    Object out = allocate(source.dtype(), shape.sizeAsInt());
-    int rowCount = outer;
+    Object idx = CpuStorage.array(index);
+    Object out = allocateZeroed(source.dtype(), shape.sizeAsInt());
+    java.util.concurrent.atomic.AtomicInteger firstBad =
+        new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
     threads.parallelFor(
-        rowCount,
+        outer,
         Math.max(1, ELEMENTWISE_GRAIN / Math.max(1, picked * inner)),
-        (c, from, to) -> {
-          if (data instanceof float[] f) {
-            IndexKernels.scatterAdd(f, count, inner, idx, picked, (float[]) out, from, to);
-          } else {
-            IndexKernels.scatterAdd(
-                (double[]) data, count, inner, idx, picked, (double[]) out, from, to);
-          }
-        });
+        (c, from, to) ->
+            noteBad(
+                firstBad,
+                data instanceof float[] f
+                    ? IndexKernels.scatterAdd(f, count, inner, idx, picked, (float[]) out, from, to)
+                    : IndexKernels.scatterAdd(
+                        (double[]) data, count, inner, idx, picked, (double[]) out, from, to)));
+    checkIndices(firstBad, index, count, "scatterAdd along axis " + axis + " into " + shape);
     return wrapArray(out, shape);
   }
 
@@ -817,7 +834,7 @@ public final class CpuBackend implements Backend {
     int n = columns.dim(0);
     int channels = columns.dim(1) / window;
     Shape outShape = Shape.of(n, channels, height, width);
-    Object out = allocate(columns.dtype(), outShape.sizeAsInt());
+    Object out = allocateZeroed(columns.dtype(), outShape.sizeAsInt());
     Object data = CpuStorage.array(columns);
     int planeIn = window * ho * wo;
     int planeOut = height * width;
