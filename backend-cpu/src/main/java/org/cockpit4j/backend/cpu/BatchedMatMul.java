@@ -143,6 +143,43 @@ final class BatchedMatMul {
     }
   }
 
+  /**
+   * Writes {@code Σ_i op(a[i]) op(b[i])} ({@code m x n}) into {@code c} as one float32 product
+   * whose depth runs over every member: {@code op(A)} is {@code m x (batch*k)} with the members'
+   * columns side by side, {@code op(B)} is {@code (batch*k) x n} with their rows stacked.
+   */
+  static void sumOfProducts(Gemm gemm, MatMulPlan p, float[] a, float[] b, float[] c) {
+    int m = p.m();
+    int n = p.n();
+    int k = p.k();
+    int batch = p.batch();
+    MatrixLayout aMember = operand(m, k, 0, p.transposeA());
+    MatrixLayout bMember = operand(k, n, 0, p.transposeB());
+    MatrixLayout aLayout =
+        new MatrixLayout(
+            m,
+            batch * k,
+            0,
+            aMember.rowStride(),
+            Math.max(1, m),
+            0,
+            aMember.colStride(),
+            Math.max(1, k),
+            m * k);
+    MatrixLayout bLayout =
+        new MatrixLayout(
+            batch * k,
+            n,
+            0,
+            bMember.rowStride(),
+            Math.max(1, k),
+            k * n,
+            bMember.colStride(),
+            Math.max(1, n),
+            0);
+    gemm.multiply(aLayout, a, bLayout, b, MatrixLayout.dense(m, n, 0), c, true);
+  }
+
   /** {@code op(X)} of logical shape {@code rows x cols} stored row-major at {@code offset}. */
   private static MatrixLayout operand(int rows, int cols, int offset, boolean transpose) {
     return transpose

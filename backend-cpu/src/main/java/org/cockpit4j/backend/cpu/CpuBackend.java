@@ -764,6 +764,25 @@ public final class CpuBackend implements Backend {
     return wrapArray(out, plan.resultShape());
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Float32 batches are one product whose depth runs over every member (no per-member products
+   * are stored); other cases compose {@link #matmul} and a sum.
+   */
+  @Override
+  public Tensor matmulSum(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+    checkSameDtype("matmulSum", a, b);
+    if (a.rank() != 3 || b.rank() != 3 || a.dtype() != DType.FLOAT32 || !gemm.supportsLayouts()) {
+      return Backend.super.matmulSum(a, b, transposeA, transposeB);
+    }
+    MatMulPlan plan = MatMulPlan.of(a.shape(), b.shape(), transposeA, transposeB);
+    Shape shape = Shape.of(plan.m(), plan.n());
+    float[] out = ArrayPool.floats(shape.sizeAsInt());
+    BatchedMatMul.sumOfProducts(gemm, plan, CpuStorage.floats(a), CpuStorage.floats(b), out);
+    return wrapFloats(out, shape);
+  }
+
   // ---- convolution and pooling ----------------------------------------------------------------
 
   private static void checkImage(String what, Tensor x) {
@@ -859,6 +878,73 @@ public final class CpuBackend implements Backend {
           }
         });
     return wrapArray(out, outShape);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>For float32 stacks of at least one member per thread, each thread multiplies one member at a
+   * time into a scratch that stays in cache and folds it at once; otherwise the two ops are
+   * composed.
+   */
+  @Override
+  public Tensor col2imOfProduct(
+      Tensor weight, Tensor stack, ConvGeometry geometry, int height, int width) {
+    checkSameDtype("col2imOfProduct", weight, stack);
+    int window = geometry.kernelHeight() * geometry.kernelWidth();
+    boolean fusable =
+        weight.dtype() == DType.FLOAT32
+            && gemm.supportsLayouts()
+            && weight.rank() == 2
+            && stack.rank() == 3
+            && stack.dim(0) >= threads.threads()
+            && stack.dim(1) == weight.dim(0)
+            && weight.dim(1) % window == 0
+            && stack.dim(2) == geometry.outputHeight(height) * geometry.outputWidth(width);
+    if (!fusable) {
+      return Backend.super.col2imOfProduct(weight, stack, geometry, height, width);
+    }
+    int members = stack.dim(0);
+    int outChannels = weight.dim(0);
+    int kernelSize = weight.dim(1);
+    int positions = stack.dim(2);
+    int channels = kernelSize / window;
+    int plane = height * width;
+    float[] w = CpuStorage.floats(weight);
+    float[] s = CpuStorage.floats(stack);
+    float[] out = ArrayPool.floats(members * channels * plane);
+    MatrixLayout weightTransposed = MatrixLayout.operand(outChannels, kernelSize, 0, true);
+    threads.parallelFor(
+        members,
+        1,
+        (chunk, from, to) -> {
+          float[] columns = ArrayPool.floats(kernelSize * positions);
+          MatrixLayout columnLayout = MatrixLayout.dense(kernelSize, positions, 0);
+          for (int member = from; member < to; member++) {
+            gemm.multiply(
+                weightTransposed,
+                w,
+                MatrixLayout.dense(outChannels, positions, member * outChannels * positions),
+                s,
+                columnLayout,
+                columns,
+                false);
+            int target = member * channels * plane;
+            Arrays.fill(out, target, target + channels * plane, 0f);
+            for (int c = 0; c < channels; c++) {
+              Convolution.col2imPlane(
+                  columns,
+                  c * window * positions,
+                  geometry,
+                  height,
+                  width,
+                  out,
+                  target + c * plane);
+            }
+          }
+          ArrayPool.recycle(columns);
+        });
+    return wrapFloats(out, Shape.of(members, channels, height, width));
   }
 
   @Override
