@@ -104,6 +104,22 @@ public interface Backend extends AutoCloseable {
    */
   Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB);
 
+  /**
+   * The sum over a batch of matrix products, {@code Σ_i op(a[i]) op(b[i])}, for rank-3 operands of
+   * one batch size: {@code [M, N]}. The same as summing {@link #matmul} over axis 0 (the default);
+   * a backend may compute it without storing the per-member products (a convolution's weight
+   * gradient).
+   */
+  default Tensor matmulSum(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+    if (a.rank() != 3 || b.rank() != 3) {
+      throw new IllegalArgumentException(
+          "matmulSum needs two batches (rank 3), got " + a.shape() + " and " + b.shape());
+    }
+    try (Tensor products = matmul(a, b, transposeA, transposeB)) {
+      return reduce(ReduceOp.SUM, products, new int[] {0}, false);
+    }
+  }
+
   // ---- convolution and pooling (NCHW) -------------------------------------------------------
 
   /**
@@ -117,6 +133,19 @@ public interface Backend extends AutoCloseable {
    * height, width]}, adding overlapping contributions.
    */
   Tensor col2im(Tensor columns, ConvGeometry geometry, int height, int width);
+
+  /**
+   * The transposed convolution {@code col2im(matmul(weight, stack, true, false), geometry, height,
+   * width)} of a stack {@code [L, O, Ho*Wo]} with a weight matrix {@code [O, C*kH*kW]}: {@code [L,
+   * C, height, width]}. The default composes the two ops; a backend may fuse them so that the
+   * unfolded product {@code [L, C*kH*kW, Ho*Wo]} is never stored whole.
+   */
+  default Tensor col2imOfProduct(
+      Tensor weight, Tensor stack, ConvGeometry geometry, int height, int width) {
+    try (Tensor columns = matmul(weight, stack, true, false)) {
+      return col2im(columns, geometry, height, width);
+    }
+  }
 
   /**
    * For each max-pooling window of {@code x [N, C, H, W]}: the flat index {@code h*W + w} of its

@@ -15,7 +15,8 @@ import org.cockpit4j.tensor.TensorScope;
  *
  * <ul>
  *   <li>output: {@code y[n] = W X[n] + b} ({@code [O, P]}, reshaped to {@code [O, Ho, Wo]});
- *   <li>weight gradient: {@code dW = Σ_n δ[n] X[n]ᵀ} (per sample before the sum);
+ *   <li>weight gradient: {@code dW = Σ_n δ[n] X[n]ᵀ} (one {@code matmulSum}; per sample on
+ *       request);
  *   <li>bias gradient: {@code db[o] = Σ_{n,p} δ[n, o, p]};
  *   <li>input gradient (a transposed convolution): {@code dx = col2im(Wᵀ δ)}.
  * </ul>
@@ -92,9 +93,13 @@ public final class Convolution2d {
    * @param weightShape {@code [O, C, kH, kW]}
    */
   public static Tensor weightGradient(Tensor columns, Tensor outputGradient, Shape weightShape) {
+    int batch = outputGradient.dim(0);
+    int outChannels = outputGradient.dim(1);
+    int positions = outputGradient.size() / (batch * outChannels);
     try (TensorScope scope = TensorScope.open()) {
-      Tensor perSample = weightGradientPerSample(columns, outputGradient);
-      return scope.keep(perSample.sum(0).reshape(weightShape));
+      Tensor delta = outputGradient.reshape(batch, outChannels, positions);
+      Tensor sum = columns.backend().matmulSum(delta, columns, false, true); // [O, K]
+      return scope.keep(sum.reshape(weightShape));
     }
   }
 
@@ -143,8 +148,9 @@ public final class Convolution2d {
     try (TensorScope scope = TensorScope.open()) {
       Tensor weightMatrix = weight.reshape(outChannels, kernelSize);
       Tensor stack = outputSpace.reshape(leading, outChannels, positions);
-      Tensor columns = weightMatrix.matmul(stack, true, false); // [L, K, P]
-      Tensor folded = columns.backend().col2im(columns, geometry, inputHeight, inputWidth);
+      // col2im(Wᵀ S): the backend may fuse the two so that [L, K, P] is never stored whole.
+      Tensor folded =
+          weight.backend().col2imOfProduct(weightMatrix, stack, geometry, inputHeight, inputWidth);
       return scope.keep(folded.reshape(new Shape(resultDims)));
     }
   }

@@ -18,8 +18,8 @@ final class Convolution {
 
   /**
    * Unfolds channel plane {@code x[xOff..]} ({@code height x width}) into the {@code kH*kW} rows
-   * starting at {@code cols[colOff..]}, each of {@code ho*wo} columns. The rows must be zero
-   * beforehand (padding positions are skipped, not written).
+   * starting at {@code cols[colOff..]}, each of {@code ho*wo} columns; padding positions are
+   * written as zeros, so the rows may hold anything beforehand.
    */
   static void im2colPlane(
       float[] x, int xOff, int height, int width, ConvGeometry g, float[] cols, int colOff) {
@@ -36,9 +36,11 @@ final class Convolution {
         for (int oh = 0; oh < ho; oh++, dst += wo) {
           int h = oh * g.strideHeight() - g.paddingHeight() + kh * g.dilationHeight();
           if (h < 0 || h >= height || lo >= hi) {
+            java.util.Arrays.fill(cols, dst, dst + wo, 0f);
             continue;
           }
           int src = xOff + h * width + w0;
+          java.util.Arrays.fill(cols, dst, dst + lo, 0f);
           if (sw == 1) {
             System.arraycopy(x, src + lo, cols, dst + lo, hi - lo);
           } else {
@@ -46,6 +48,7 @@ final class Convolution {
               cols[dst + ow] = x[src + ow * sw];
             }
           }
+          java.util.Arrays.fill(cols, dst + hi, dst + wo, 0f);
         }
         row += ho * wo;
       }
@@ -67,9 +70,11 @@ final class Convolution {
         for (int oh = 0; oh < ho; oh++, dst += wo) {
           int h = oh * g.strideHeight() - g.paddingHeight() + kh * g.dilationHeight();
           if (h < 0 || h >= height || lo >= hi) {
+            java.util.Arrays.fill(cols, dst, dst + wo, 0.0);
             continue;
           }
           int src = xOff + h * width + w0;
+          java.util.Arrays.fill(cols, dst, dst + lo, 0.0);
           if (sw == 1) {
             System.arraycopy(x, src + lo, cols, dst + lo, hi - lo);
           } else {
@@ -77,6 +82,7 @@ final class Convolution {
               cols[dst + ow] = x[src + ow * sw];
             }
           }
+          java.util.Arrays.fill(cols, dst + hi, dst + wo, 0.0);
         }
         row += ho * wo;
       }

@@ -84,20 +84,39 @@ public final class CpuBackend implements Backend {
 
   // ---- creation and transfer ------------------------------------------------------------------
 
+  /** Wraps an array this backend allocated and nobody else holds. */
   private Tensor wrapFloats(float[] data, Shape shape) {
-    return wrap(CpuStorage.ofFloats(data), shape, DType.FLOAT32);
+    return wrap(CpuStorage.owned(data), shape, DType.FLOAT32);
   }
 
+  /** Wraps an array this backend allocated and nobody else holds. */
   private Tensor wrapDoubles(double[] data, Shape shape) {
-    return wrap(CpuStorage.ofDoubles(data), shape, DType.FLOAT64);
+    return wrap(CpuStorage.owned(data), shape, DType.FLOAT64);
   }
 
   private Tensor wrapArray(Object data, Shape shape) {
     return data instanceof float[] f ? wrapFloats(f, shape) : wrapDoubles((double[]) data, shape);
   }
 
+  /** An array for a result whose every element the caller writes (possibly recycled). */
   private static Object allocate(DType dtype, int size) {
-    return dtype == DType.FLOAT32 ? new float[size] : new double[size];
+    return ArrayPool.array(dtype == DType.FLOAT32, size);
+  }
+
+  /** A zero-filled array for a result that the caller accumulates into. */
+  private Object allocateZeroed(DType dtype, int size) {
+    Object out = allocate(dtype, size);
+    threads.parallelFor(
+        size,
+        1 << 18,
+        (c, from, to) -> {
+          if (out instanceof float[] f) {
+            Arrays.fill(f, from, to, 0f);
+          } else {
+            Arrays.fill((double[]) out, from, to, 0.0);
+          }
+        });
+    return out;
   }
 
   private static void checkLength(int length, Shape shape) {
@@ -130,16 +149,12 @@ public final class CpuBackend implements Backend {
   public Tensor full(Shape shape, DType dtype, double value) {
     int size = shape.sizeAsInt();
     if (dtype == DType.FLOAT32) {
-      float[] data = new float[size];
-      if (value != 0.0) {
-        Arrays.fill(data, (float) value);
-      }
+      float[] data = ArrayPool.floats(size);
+      Arrays.fill(data, (float) value);
       return wrapFloats(data, shape);
     }
-    double[] data = new double[size];
-    if (value != 0.0) {
-      Arrays.fill(data, value);
-    }
+    double[] data = ArrayPool.doubles(size);
+    Arrays.fill(data, value);
     return wrapDoubles(data, shape);
   }
 
@@ -184,8 +199,10 @@ public final class CpuBackend implements Backend {
   @Override
   public Tensor copy(Tensor tensor) {
     Object data = CpuStorage.array(tensor);
-    return wrapArray(
-        data instanceof float[] f ? f.clone() : ((double[]) data).clone(), tensor.shape());
+    int size = tensor.size();
+    Object out = allocate(tensor.dtype(), size);
+    System.arraycopy(data, 0, out, 0, size);
+    return wrapArray(out, tensor.shape());
   }
 
   // ---- elementwise ----------------------------------------------------------------------------
@@ -196,7 +213,7 @@ public final class CpuBackend implements Backend {
     Object data = CpuStorage.array(x);
     boolean fast = fastUnary.handles(op);
     if (data instanceof float[] xf) {
-      float[] out = new float[size];
+      float[] out = ArrayPool.floats(size);
       threads.parallelFor(
           size,
           ELEMENTWISE_GRAIN,
@@ -210,7 +227,7 @@ public final class CpuBackend implements Backend {
       return wrapFloats(out, x.shape());
     }
     double[] xd = (double[]) data;
-    double[] out = new double[size];
+    double[] out = ArrayPool.doubles(size);
     threads.parallelFor(
         size,
         ELEMENTWISE_GRAIN,
@@ -623,35 +640,33 @@ public final class CpuBackend implements Backend {
     return wrapArray(out, outShape);
   }
 
-  /** The integer values of {@code index}, checked against {@code [0, bound)}. */
-  private int[] indices(Tensor index, int bound, String what) {
-    Object data = CpuStorage.array(index);
-    int size = index.size();
-    int[] out = new int[size];
-    threads.parallelFor(
-        size,
-        ELEMENTWISE_GRAIN,
-        (c, from, to) -> {
-          for (int i = from; i < to; i++) {
-            double v = data instanceof float[] f ? f[i] : ((double[]) data)[i];
-            int k = (int) v;
-            if (k != v || k < 0 || k >= bound) {
-              throw new IllegalArgumentException(
-                  what
-                      + ": index value "
-                      + v
-                      + " at flat position "
-                      + i
-                      + " of index shape "
-                      + index.shape()
-                      + " is not an integer in [0, "
-                      + bound
-                      + ")");
-            }
-            out[i] = k;
-          }
-        });
-    return out;
+  /**
+   * Fails naming the first invalid index value if any kernel met one ({@code firstBad} holds its
+   * flat position, or {@link Integer#MAX_VALUE}).
+   */
+  private static void checkIndices(
+      java.util.concurrent.atomic.AtomicInteger firstBad, Tensor index, int bound, String what) {
+    int position = firstBad.get();
+    if (position != Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          what
+              + ": index value "
+              + IndexKernels.value(CpuStorage.array(index), position)
+              + " at flat position "
+              + position
+              + " of index shape "
+              + index.shape()
+              + " is not an integer in [0, "
+              + bound
+              + ")");
+    }
+  }
+
+  /** Records the flat position {@code bad} (if not -1) as a candidate for the first invalid one. */
+  private static void noteBad(java.util.concurrent.atomic.AtomicInteger firstBad, int bad) {
+    if (bad >= 0) {
+      firstBad.accumulateAndGet(bad, Math::min);
+    }
   }
 
   private static void checkIndexShape(String what, Shape index, Shape other, int axis) {
@@ -677,26 +692,27 @@ public final class CpuBackend implements Backend {
     checkIndexShape("gather", index.shape(), x.shape(), a);
     int count = x.dim(a);
     int picked = index.dim(a);
-    int[] idx = indices(index, count, "gather along axis " + axis + " of " + x.shape());
     int outer = 1;
     for (int i = 0; i < a; i++) {
       outer *= x.dim(i);
     }
     int inner = x.shape().sizeFrom(a + 1);
     Object data = CpuStorage.array(x);
-    Object out = allocate(x.dtype(), idx.length);
-    int rowCount = outer;
+    Object idx = CpuStorage.array(index);
+    Object out = allocate(x.dtype(), index.size());
+    java.util.concurrent.atomic.AtomicInteger firstBad =
+        new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
     threads.parallelFor(
-        rowCount,
+        outer,
         Math.max(1, ELEMENTWISE_GRAIN / Math.max(1, picked * inner)),
-        (c, from, to) -> {
-          if (data instanceof float[] f) {
-            IndexKernels.gather(f, count, inner, idx, picked, (float[]) out, from, to);
-          } else {
-            IndexKernels.gather(
-                (double[]) data, count, inner, idx, picked, (double[]) out, from, to);
-          }
-        });
+        (c, from, to) ->
+            noteBad(
+                firstBad,
+                data instanceof float[] f
+                    ? IndexKernels.gather(f, count, inner, idx, picked, (float[]) out, from, to)
+                    : IndexKernels.gather(
+                        (double[]) data, count, inner, idx, picked, (double[]) out, from, to)));
+    checkIndices(firstBad, index, count, "gather along axis " + axis + " of " + x.shape());
     return wrapArray(out, index.shape());
   }
 
@@ -713,26 +729,27 @@ public final class CpuBackend implements Backend {
     checkIndexShape("scatterAdd into " + shape, index.shape(), shape, a);
     int count = shape.dim(a);
     int picked = index.dim(a);
-    int[] idx = indices(index, count, "scatterAdd along axis " + axis + " into " + shape);
     int outer = 1;
     for (int i = 0; i < a; i++) {
       outer *= shape.dim(i);
     }
     int inner = shape.sizeFrom(a + 1);
     Object data = CpuStorage.array(source);
-    Object out = allocate(source.dtype(), shape.sizeAsInt());
-    int rowCount = outer;
+    Object idx = CpuStorage.array(index);
+    Object out = allocateZeroed(source.dtype(), shape.sizeAsInt());
+    java.util.concurrent.atomic.AtomicInteger firstBad =
+        new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
     threads.parallelFor(
-        rowCount,
+        outer,
         Math.max(1, ELEMENTWISE_GRAIN / Math.max(1, picked * inner)),
-        (c, from, to) -> {
-          if (data instanceof float[] f) {
-            IndexKernels.scatterAdd(f, count, inner, idx, picked, (float[]) out, from, to);
-          } else {
-            IndexKernels.scatterAdd(
-                (double[]) data, count, inner, idx, picked, (double[]) out, from, to);
-          }
-        });
+        (c, from, to) ->
+            noteBad(
+                firstBad,
+                data instanceof float[] f
+                    ? IndexKernels.scatterAdd(f, count, inner, idx, picked, (float[]) out, from, to)
+                    : IndexKernels.scatterAdd(
+                        (double[]) data, count, inner, idx, picked, (double[]) out, from, to)));
+    checkIndices(firstBad, index, count, "scatterAdd along axis " + axis + " into " + shape);
     return wrapArray(out, shape);
   }
 
@@ -745,6 +762,25 @@ public final class CpuBackend implements Backend {
     Object out = allocate(a.dtype(), plan.resultShape().sizeAsInt());
     BatchedMatMul.run(threads, gemm, plan, CpuStorage.array(a), CpuStorage.array(b), out);
     return wrapArray(out, plan.resultShape());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Float32 batches are one product whose depth runs over every member (no per-member products
+   * are stored); other cases compose {@link #matmul} and a sum.
+   */
+  @Override
+  public Tensor matmulSum(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+    checkSameDtype("matmulSum", a, b);
+    if (a.rank() != 3 || b.rank() != 3 || a.dtype() != DType.FLOAT32 || !gemm.supportsLayouts()) {
+      return Backend.super.matmulSum(a, b, transposeA, transposeB);
+    }
+    MatMulPlan plan = MatMulPlan.of(a.shape(), b.shape(), transposeA, transposeB);
+    Shape shape = Shape.of(plan.m(), plan.n());
+    float[] out = ArrayPool.floats(shape.sizeAsInt());
+    BatchedMatMul.sumOfProducts(gemm, plan, CpuStorage.floats(a), CpuStorage.floats(b), out);
+    return wrapFloats(out, shape);
   }
 
   // ---- convolution and pooling ----------------------------------------------------------------
@@ -817,7 +853,7 @@ public final class CpuBackend implements Backend {
     int n = columns.dim(0);
     int channels = columns.dim(1) / window;
     Shape outShape = Shape.of(n, channels, height, width);
-    Object out = allocate(columns.dtype(), outShape.sizeAsInt());
+    Object out = allocateZeroed(columns.dtype(), outShape.sizeAsInt());
     Object data = CpuStorage.array(columns);
     int planeIn = window * ho * wo;
     int planeOut = height * width;
@@ -842,6 +878,73 @@ public final class CpuBackend implements Backend {
           }
         });
     return wrapArray(out, outShape);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>For float32 stacks of at least one member per thread, each thread multiplies one member at a
+   * time into a scratch that stays in cache and folds it at once; otherwise the two ops are
+   * composed.
+   */
+  @Override
+  public Tensor col2imOfProduct(
+      Tensor weight, Tensor stack, ConvGeometry geometry, int height, int width) {
+    checkSameDtype("col2imOfProduct", weight, stack);
+    int window = geometry.kernelHeight() * geometry.kernelWidth();
+    boolean fusable =
+        weight.dtype() == DType.FLOAT32
+            && gemm.supportsLayouts()
+            && weight.rank() == 2
+            && stack.rank() == 3
+            && stack.dim(0) >= threads.threads()
+            && stack.dim(1) == weight.dim(0)
+            && weight.dim(1) % window == 0
+            && stack.dim(2) == geometry.outputHeight(height) * geometry.outputWidth(width);
+    if (!fusable) {
+      return Backend.super.col2imOfProduct(weight, stack, geometry, height, width);
+    }
+    int members = stack.dim(0);
+    int outChannels = weight.dim(0);
+    int kernelSize = weight.dim(1);
+    int positions = stack.dim(2);
+    int channels = kernelSize / window;
+    int plane = height * width;
+    float[] w = CpuStorage.floats(weight);
+    float[] s = CpuStorage.floats(stack);
+    float[] out = ArrayPool.floats(members * channels * plane);
+    MatrixLayout weightTransposed = MatrixLayout.operand(outChannels, kernelSize, 0, true);
+    threads.parallelFor(
+        members,
+        1,
+        (chunk, from, to) -> {
+          float[] columns = ArrayPool.floats(kernelSize * positions);
+          MatrixLayout columnLayout = MatrixLayout.dense(kernelSize, positions, 0);
+          for (int member = from; member < to; member++) {
+            gemm.multiply(
+                weightTransposed,
+                w,
+                MatrixLayout.dense(outChannels, positions, member * outChannels * positions),
+                s,
+                columnLayout,
+                columns,
+                false);
+            int target = member * channels * plane;
+            Arrays.fill(out, target, target + channels * plane, 0f);
+            for (int c = 0; c < channels; c++) {
+              Convolution.col2imPlane(
+                  columns,
+                  c * window * positions,
+                  geometry,
+                  height,
+                  width,
+                  out,
+                  target + c * plane);
+            }
+          }
+          ArrayPool.recycle(columns);
+        });
+    return wrapFloats(out, Shape.of(members, channels, height, width));
   }
 
   @Override

@@ -6,25 +6,38 @@ import org.cockpit4j.tensor.Tensor;
 /**
  * A CPU buffer: a {@code float[]} for float32 tensors or a {@code double[]} for float64 ones. The
  * arrays are handed out without copying so that kernels work on them directly; callers must not
- * modify the array of a tensor that anybody else can see.
+ * modify the array of a tensor that anybody else can see, nor use it after the tensor is closed:
+ * the backend's own arrays go back to a pool for reuse when their storage is freed.
  */
 public final class CpuStorage extends Storage {
   private float[] floats;
   private double[] doubles;
+  private final boolean recyclable;
 
-  private CpuStorage(float[] floats, double[] doubles) {
+  private CpuStorage(float[] floats, double[] doubles, boolean recyclable) {
     this.floats = floats;
     this.doubles = doubles;
+    this.recyclable = recyclable;
   }
 
-  /** Wraps a float array (taken over, not copied). */
+  /** Wraps a float array (taken over, not copied; never recycled). */
   public static CpuStorage ofFloats(float[] data) {
-    return new CpuStorage(data, null);
+    return new CpuStorage(data, null, false);
   }
 
-  /** Wraps a double array (taken over, not copied). */
+  /** Wraps a double array (taken over, not copied; never recycled). */
   public static CpuStorage ofDoubles(double[] data) {
-    return new CpuStorage(null, data);
+    return new CpuStorage(null, data, false);
+  }
+
+  /**
+   * Wraps an array that only the backend knows (a float[] or double[]); it returns to the {@link
+   * ArrayPool} when the storage is freed.
+   */
+  static CpuStorage owned(Object data) {
+    return data instanceof float[] f
+        ? new CpuStorage(f, null, true)
+        : new CpuStorage(null, (double[]) data, true);
   }
 
   /** The float array behind a float32 CPU tensor. */
@@ -70,6 +83,9 @@ public final class CpuStorage extends Storage {
 
   @Override
   protected void free() {
+    if (recyclable) {
+      ArrayPool.recycle(floats != null ? floats : doubles);
+    }
     floats = null;
     doubles = null;
   }

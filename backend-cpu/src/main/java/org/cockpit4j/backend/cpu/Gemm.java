@@ -37,4 +37,24 @@ interface Gemm {
       double[] c,
       int cOffset,
       boolean parallel);
+
+  /** Whether {@link #multiply} is implemented. */
+  default boolean supportsLayouts() {
+    return false;
+  }
+
+  /**
+   * Float32 product {@code C = A B} on general {@link MatrixLayout}s (a batch seen as one matrix),
+   * C overwritten; only when {@link #supportsLayouts}.
+   */
+  default void multiply(
+      MatrixLayout a,
+      float[] aData,
+      MatrixLayout b,
+      float[] bData,
+      MatrixLayout c,
+      float[] cData,
+      boolean parallel) {
+    throw new UnsupportedOperationException(this + " has no layout-based products");
+  }
 }

@@ -15,9 +15,6 @@ import jdk.incubator.vector.FloatVector;
 final class VectorGemm implements Gemm {
   static final int F_MR = VectorMicroKernels.F_MR;
   static final int F_NR = VectorMicroKernels.F_NR;
-  static final int F_KC = 512;
-  static final int F_MC = 128;
-  static final int F_NC = 2048;
   static final int D_MR = VectorMicroKernels.D_MR;
   static final int D_NR = VectorMicroKernels.D_NR;
   static final int D_KC = 384;
@@ -46,9 +43,11 @@ final class VectorGemm implements Gemm {
   private static final int COLUMNS = 1;
 
   private final CpuThreads threads;
+  private final BlockedFloatGemm floats;
 
   VectorGemm(CpuThreads threads) {
     this.threads = threads;
+    this.floats = new BlockedFloatGemm(threads);
   }
 
   static int roundUp(int value, int multiple) {
@@ -113,336 +112,36 @@ final class VectorGemm implements Gemm {
       float[] c,
       int cOffset,
       boolean parallel) {
-    if (m == 0 || n == 0) {
-      return;
-    }
-    if (k == 0) {
-      java.util.Arrays.fill(c, cOffset, cOffset + m * n, 0f);
-      return;
-    }
-    int[] bounds = partition(m, n, k, F_MR, F_NR, parallel);
-    boolean splitRows = bounds[0] == ROWS;
-    int tasks = bounds.length - 2;
-    // Threads splitting rows would each pack all of B: pack it once, together, up front.
-    float[] sharedB =
-        splitRows && tasks > 1 && (transposeB || !readInPlace(n, 4))
-            ? prepackFB(b, bOffset, transposeB, n, k)
-            : null;
-    CpuThreads.RangeBody body =
-        (chunk, from, to) -> {
-          for (int task = from; task < to; task++) {
-            int start = bounds[task + 1];
-            int end = bounds[task + 2];
-            if (splitRows) {
-              blockF(
-                  m,
-                  n,
-                  k,
-                  a,
-                  aOffset,
-                  transposeA,
-                  b,
-                  bOffset,
-                  transposeB,
-                  c,
-                  cOffset,
-                  start,
-                  end,
-                  0,
-                  n,
-                  sharedB);
-            } else {
-              blockF(
-                  m,
-                  n,
-                  k,
-                  a,
-                  aOffset,
-                  transposeA,
-                  b,
-                  bOffset,
-                  transposeB,
-                  c,
-                  cOffset,
-                  0,
-                  m,
-                  start,
-                  end,
-                  sharedB);
-            }
-          }
-        };
-    if (tasks == 1) {
-      body.run(0, 0, 1);
-    } else {
-      threads.parallelFor(tasks, 1, body);
-    }
+    floats.multiply(
+        transposeA
+            ? MatrixLayout.operand(k, m, aOffset, true)
+            : MatrixLayout.operand(m, k, aOffset, false),
+        a,
+        transposeB
+            ? MatrixLayout.operand(n, k, bOffset, true)
+            : MatrixLayout.operand(k, n, bOffset, false),
+        b,
+        MatrixLayout.dense(m, n, cOffset),
+        c,
+        parallel);
   }
 
-  /** Computes the block {@code C[r0:r1, c0:c1]} on the calling thread. */
-  private void blockF(
-      int m,
-      int n,
-      int k,
-      float[] a,
-      int aOffset,
-      boolean transposeA,
-      float[] b,
-      int bOffset,
-      boolean transposeB,
-      float[] c,
-      int cOffset,
-      int r0,
-      int r1,
-      int c0,
-      int c1,
-      float[] sharedB) {
-    FWorkspace work = F_WORKSPACE.get();
-    float[] packedA = work.packedA;
-    float[] packedB = work.packedB;
-    float[] tile = work.tile;
-    // Operands already laid out like a panel (op(A) stored transposed, op(B) stored as is) are
-    // read in place; only their ragged edge panels are packed.
-    boolean directA = transposeA && readInPlace(m, 4);
-    boolean directB = !transposeB && readInPlace(n, 4);
-    for (int jc = c0; jc < c1; jc += F_NC) {
-      int nc = Math.min(F_NC, c1 - jc);
-      for (int pc = 0; pc < k; pc += F_KC) {
-        int kc = Math.min(F_KC, k - pc);
-        boolean accumulate = pc > 0;
-        if (sharedB == null) {
-          packFB(b, bOffset, transposeB, n, k, pc, kc, jc, nc, packedB, directB);
-        }
-        for (int ic = r0; ic < r1; ic += F_MC) {
-          int mc = Math.min(F_MC, r1 - ic);
-          packFA(a, aOffset, transposeA, m, k, ic, mc, pc, kc, packedA, directA);
-          for (int jr = 0; jr < nc; jr += F_NR) {
-            int cols = Math.min(F_NR, nc - jr);
-            boolean bInPlace = directB && cols == F_NR;
-            float[] bPanel = bInPlace ? b : sharedB != null ? sharedB : packedB;
-            int bIndex =
-                bInPlace
-                    ? bOffset + pc * n + jc + jr
-                    : sharedB != null
-                        ? pc * roundUp(n, F_NR) + (jc + jr) / F_NR * kc * F_NR
-                        : (jr / F_NR) * kc * F_NR;
-            int ldb = bInPlace ? n : F_NR;
-            for (int ir = 0; ir < mc; ir += F_MR) {
-              int rows = Math.min(F_MR, mc - ir);
-              boolean aInPlace = directA && rows == F_MR;
-              float[] aPanel = aInPlace ? a : packedA;
-              int aIndex = aInPlace ? aOffset + pc * m + ic + ir : (ir / F_MR) * kc * F_MR;
-              int lda = aInPlace ? m : F_MR;
-              int cIndex = cOffset + (ic + ir) * n + jc + jr;
-              if (rows == F_MR && cols == F_NR) {
-                VectorMicroKernels.kernelF(
-                    kc, aPanel, aIndex, lda, bPanel, bIndex, ldb, c, cIndex, n, accumulate);
-                continue;
-              }
-              if (cols <= F_NR / 2) {
-                VectorMicroKernels.kernelNarrowF(
-                    kc, aPanel, aIndex, lda, bPanel, bIndex, ldb, tile, 0, F_NR, false);
-              } else {
-                VectorMicroKernels.kernelF(
-                    kc, aPanel, aIndex, lda, bPanel, bIndex, ldb, tile, 0, F_NR, false);
-              }
-              for (int r = 0; r < rows; r++) {
-                int target = cIndex + r * n;
-                int source = r * F_NR;
-                if (accumulate) {
-                  for (int j = 0; j < cols; j++) {
-                    c[target + j] += tile[source + j];
-                  }
-                } else {
-                  System.arraycopy(tile, source, c, target, cols);
-                }
-              }
-            }
-          }
-        }
-      }
-    }
+  @Override
+  public boolean supportsLayouts() {
+    return true;
   }
 
-  /**
-   * Packs rows {@code [i0, i0+mc)} and columns {@code [p0, p0+kc)} of op(A) into panels of MR rows:
-   * panel q holds, for each p, the MR values of rows {@code i0 + q*MR + r} (zero past the edge).
-   */
-  private static void packFA(
-      float[] a,
-      int aOffset,
-      boolean transposeA,
-      int m,
-      int k,
-      int i0,
-      int mc,
-      int p0,
-      int kc,
-      float[] packed,
-      boolean edgeOnly) {
-    int first = edgeOnly ? mc / F_MR * F_MR : 0;
-    if (transposeA) {
-      // op(A)(i, p) = a[p*m + i]: read each stored row once, contiguously.
-      for (int p = 0; p < kc; p++) {
-        int source = aOffset + (p0 + p) * m + i0;
-        for (int ir = first; ir < mc; ir += F_MR) {
-          int rows = Math.min(F_MR, mc - ir);
-          int target = (ir / F_MR) * kc * F_MR + p * F_MR;
-          for (int r = 0; r < rows; r++) {
-            packed[target + r] = a[source + ir + r];
-          }
-          for (int r = rows; r < F_MR; r++) {
-            packed[target + r] = 0f;
-          }
-        }
-      }
-      return;
-    }
-    for (int ir = first; ir < mc; ir += F_MR) {
-      int rows = Math.min(F_MR, mc - ir);
-      int base = (ir / F_MR) * kc * F_MR;
-      // op(A)(i, p) = a[i*k + p]: one row of A per r, in strips that stay in L1.
-      for (int ps = 0; ps < kc; ps += TRANSPOSE_STRIP) {
-        int pe = Math.min(kc, ps + TRANSPOSE_STRIP);
-        for (int r = 0; r < rows; r++) {
-          int source = aOffset + (i0 + ir + r) * k + p0;
-          for (int p = ps; p < pe; p++) {
-            packed[base + p * F_MR + r] = a[source + p];
-          }
-        }
-      }
-      for (int r = rows; r < F_MR; r++) {
-        for (int p = 0; p < kc; p++) {
-          packed[base + p * F_MR + r] = 0f;
-        }
-      }
-    }
+  @Override
+  public void multiply(
+      MatrixLayout a,
+      float[] aData,
+      MatrixLayout b,
+      float[] bData,
+      MatrixLayout c,
+      float[] cData,
+      boolean parallel) {
+    floats.multiply(a, aData, b, bData, c, cData, parallel);
   }
-
-  /**
-   * Packs rows {@code [p0, p0+kc)} and columns {@code [j0, j0+nc)} of op(B) into panels of NR
-   * columns: panel q holds, for each p, the NR values of columns {@code j0 + q*NR + j}.
-   */
-  private static void packFB(
-      float[] b,
-      int bOffset,
-      boolean transposeB,
-      int n,
-      int k,
-      int p0,
-      int kc,
-      int j0,
-      int nc,
-      float[] packed,
-      boolean edgeOnly) {
-    int first = edgeOnly ? nc / F_NR * F_NR : 0;
-    for (int jr = first; jr < nc; jr += F_NR) {
-      int cols = Math.min(F_NR, nc - jr);
-      packFPanel(
-          b, bOffset, transposeB, n, k, p0, kc, j0 + jr, cols, packed, (jr / F_NR) * kc * F_NR);
-    }
-  }
-
-  /**
-   * Packs columns {@code [j, j+cols)} (at most NR) of rows {@code [p0, p0+kc)} of op(B) at {@code
-   * packed[base..]}: for each p, NR values (zero past the edge).
-   */
-  private static void packFPanel(
-      float[] b,
-      int bOffset,
-      boolean transposeB,
-      int n,
-      int k,
-      int p0,
-      int kc,
-      int j,
-      int cols,
-      float[] packed,
-      int base) {
-    if (transposeB) {
-      // op(B)(p, j) = b[j*k + p]: transpose in strips of TRANSPOSE_STRIP depth steps so that
-      // both the rows read and the panel lines written stay in L1.
-      for (int ps = 0; ps < kc; ps += TRANSPOSE_STRIP) {
-        int pe = Math.min(kc, ps + TRANSPOSE_STRIP);
-        for (int jj = 0; jj < cols; jj++) {
-          int source = bOffset + (j + jj) * k + p0;
-          for (int p = ps; p < pe; p++) {
-            packed[base + p * F_NR + jj] = b[source + p];
-          }
-        }
-      }
-      for (int jj = cols; jj < F_NR; jj++) {
-        for (int p = 0; p < kc; p++) {
-          packed[base + p * F_NR + jj] = 0;
-        }
-      }
-    } else {
-      for (int p = 0; p < kc; p++) {
-        int source = bOffset + (p0 + p) * n + j;
-        int target = base + p * F_NR;
-        System.arraycopy(b, source, packed, target, cols);
-        for (int jj = cols; jj < F_NR; jj++) {
-          packed[target + jj] = 0;
-        }
-      }
-    }
-  }
-
-  /**
-   * Packs all of op(B) (every depth block, every NR panel) in parallel into the calling thread's
-   * shared buffer; block {@code pc} starts at {@code pc * roundUp(n, NR)}. Null when op(B) is too
-   * large to keep a copy of.
-   */
-  private float[] prepackFB(float[] b, int bOffset, boolean transposeB, int n, int k) {
-    int padded = roundUp(n, F_NR);
-    long size = (long) k * padded;
-    if (size > PREPACK_LIMIT) {
-      return null;
-    }
-    FWorkspace work = F_WORKSPACE.get();
-    if (work.shared == null || work.shared.length < size) {
-      work.shared = new float[(int) size];
-    }
-    float[] packed = work.shared;
-    int blocks = (k + F_KC - 1) / F_KC;
-    int panels = padded / F_NR;
-    threads.parallelFor(
-        blocks * panels,
-        8,
-        (chunk, from, to) -> {
-          for (int item = from; item < to; item++) {
-            int pc = item / panels * F_KC;
-            int kc = Math.min(F_KC, k - pc);
-            int j = item % panels * F_NR;
-            packFPanel(
-                b,
-                bOffset,
-                transposeB,
-                n,
-                k,
-                pc,
-                kc,
-                j,
-                Math.min(F_NR, n - j),
-                packed,
-                pc * padded + (j / F_NR) * kc * F_NR);
-          }
-        });
-    return packed;
-  }
-
-  /** Per-thread packing buffers, reused across calls. */
-  private static final class FWorkspace {
-    final float[] packedA = new float[roundUp(F_MC, F_MR) * F_KC];
-    final float[] packedB = new float[F_KC * roundUp(F_NC, F_NR)];
-    final float[] tile = new float[F_MR * F_NR];
-
-    /** All of op(B), packed for the threads of one product (see prepack). */
-    float[] shared;
-  }
-
-  private static final ThreadLocal<FWorkspace> F_WORKSPACE =
-      ThreadLocal.withInitial(FWorkspace::new);
 
   // ---- double
   // ------------------------------------------------------------------------------------

@@ -38,94 +38,282 @@ final class VectorUnary implements UnaryAccelerator {
   }
 
   @Override
-  public void apply(UnaryOp op, double p, float[] x, float[] out, int from, int to) {
+  public void apply(UnaryOp op, double parameter, float[] x, float[] out, int from, int to) {
+    float p = (float) parameter;
+    boolean square = p == 2;
+    FloatVector zero = FloatVector.zero(FS);
+    FloatVector one = FloatVector.broadcast(FS, 1f);
+    FloatVector slope = FloatVector.broadcast(FS, p);
     int length = FS.length();
-    int i = from;
-    for (; i + length <= to; i += length) {
-      apply(op, (float) p, FloatVector.fromArray(FS, x, i)).intoArray(out, i);
+    int end = from + (to - from) / length * length;
+    // Every element, the ragged tail included (through a padded copy), goes through the same
+    // vector code. One loop per op keeps the vectors in registers (no boxing).
+    float[] tail = new float[length];
+    System.arraycopy(x, end, tail, 0, to - end);
+    switch (op) {
+      case EXP:
+        for (int i = from; i < end; i += length) {
+          FloatVector v = FloatVector.fromArray(FS, x, i);
+          v.lanewise(VectorOperators.EXP).intoArray(out, i);
+        }
+        if (end < to) {
+          FloatVector v = FloatVector.fromArray(FS, tail, 0);
+          v.lanewise(VectorOperators.EXP).intoArray(tail, 0);
+        }
+        break;
+      case LOG:
+        for (int i = from; i < end; i += length) {
+          FloatVector v = FloatVector.fromArray(FS, x, i);
+          v.lanewise(VectorOperators.LOG).intoArray(out, i);
+        }
+        if (end < to) {
+          FloatVector v = FloatVector.fromArray(FS, tail, 0);
+          v.lanewise(VectorOperators.LOG).intoArray(tail, 0);
+        }
+        break;
+      case TANH:
+        for (int i = from; i < end; i += length) {
+          FloatVector v = FloatVector.fromArray(FS, x, i);
+          v.lanewise(VectorOperators.TANH).intoArray(out, i);
+        }
+        if (end < to) {
+          FloatVector v = FloatVector.fromArray(FS, tail, 0);
+          v.lanewise(VectorOperators.TANH).intoArray(tail, 0);
+        }
+        break;
+      case SIGMOID:
+        for (int i = from; i < end; i += length) {
+          FloatVector v = FloatVector.fromArray(FS, x, i);
+          one.div(v.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(out, i);
+        }
+        if (end < to) {
+          FloatVector v = FloatVector.fromArray(FS, tail, 0);
+          one.div(v.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(tail, 0);
+        }
+        break;
+      case STEP:
+        for (int i = from; i < end; i += length) {
+          FloatVector v = FloatVector.fromArray(FS, x, i);
+          zero.blend(1f, v.compare(VectorOperators.GT, 0f)).intoArray(out, i);
+        }
+        if (end < to) {
+          FloatVector v = FloatVector.fromArray(FS, tail, 0);
+          zero.blend(1f, v.compare(VectorOperators.GT, 0f)).intoArray(tail, 0);
+        }
+        break;
+      case LEAKY_RELU:
+        for (int i = from; i < end; i += length) {
+          FloatVector v = FloatVector.fromArray(FS, x, i);
+          v.mul(p).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(out, i);
+        }
+        if (end < to) {
+          FloatVector v = FloatVector.fromArray(FS, tail, 0);
+          v.mul(p).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(tail, 0);
+        }
+        break;
+      case LEAKY_RELU_DERIVATIVE:
+        for (int i = from; i < end; i += length) {
+          FloatVector v = FloatVector.fromArray(FS, x, i);
+          slope.blend(1f, v.compare(VectorOperators.GT, 0f)).intoArray(out, i);
+        }
+        if (end < to) {
+          FloatVector v = FloatVector.fromArray(FS, tail, 0);
+          slope.blend(1f, v.compare(VectorOperators.GT, 0f)).intoArray(tail, 0);
+        }
+        break;
+      case GREATER_SCALAR:
+        for (int i = from; i < end; i += length) {
+          FloatVector v = FloatVector.fromArray(FS, x, i);
+          zero.blend(1f, v.compare(VectorOperators.GT, p)).intoArray(out, i);
+        }
+        if (end < to) {
+          FloatVector v = FloatVector.fromArray(FS, tail, 0);
+          zero.blend(1f, v.compare(VectorOperators.GT, p)).intoArray(tail, 0);
+        }
+        break;
+      case EQUAL_SCALAR:
+        for (int i = from; i < end; i += length) {
+          FloatVector v = FloatVector.fromArray(FS, x, i);
+          zero.blend(1f, v.compare(VectorOperators.EQ, p)).intoArray(out, i);
+        }
+        if (end < to) {
+          FloatVector v = FloatVector.fromArray(FS, tail, 0);
+          zero.blend(1f, v.compare(VectorOperators.EQ, p)).intoArray(tail, 0);
+        }
+        break;
+      case SQRT:
+        for (int i = from; i < end; i += length) {
+          FloatVector v = FloatVector.fromArray(FS, x, i);
+          v.lanewise(VectorOperators.SQRT).intoArray(out, i);
+        }
+        if (end < to) {
+          FloatVector v = FloatVector.fromArray(FS, tail, 0);
+          v.lanewise(VectorOperators.SQRT).intoArray(tail, 0);
+        }
+        break;
+      case RECIPROCAL:
+        for (int i = from; i < end; i += length) {
+          FloatVector v = FloatVector.fromArray(FS, x, i);
+          one.div(v).intoArray(out, i);
+        }
+        if (end < to) {
+          FloatVector v = FloatVector.fromArray(FS, tail, 0);
+          one.div(v).intoArray(tail, 0);
+        }
+        break;
+      case POW:
+        for (int i = from; i < end; i += length) {
+          FloatVector v = FloatVector.fromArray(FS, x, i);
+          (square ? v.mul(v) : v.lanewise(VectorOperators.POW, p)).intoArray(out, i);
+        }
+        if (end < to) {
+          FloatVector v = FloatVector.fromArray(FS, tail, 0);
+          (square ? v.mul(v) : v.lanewise(VectorOperators.POW, p)).intoArray(tail, 0);
+        }
+        break;
+      default:
+        throw new IllegalArgumentException("Not a vectorised unary op: " + op);
     }
-    if (i < to) {
-      float[] tail = new float[length];
-      System.arraycopy(x, i, tail, 0, to - i);
-      apply(op, (float) p, FloatVector.fromArray(FS, tail, 0)).intoArray(tail, 0);
-      System.arraycopy(tail, 0, out, i, to - i);
-    }
+    System.arraycopy(tail, 0, out, end, to - end);
   }
 
   @Override
-  public void apply(UnaryOp op, double p, double[] x, double[] out, int from, int to) {
+  public void apply(UnaryOp op, double parameter, double[] x, double[] out, int from, int to) {
+    double p = parameter;
+    boolean square = p == 2;
+    DoubleVector zero = DoubleVector.zero(DS);
+    DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+    DoubleVector slope = DoubleVector.broadcast(DS, p);
     int length = DS.length();
-    int i = from;
-    for (; i + length <= to; i += length) {
-      apply(op, p, DoubleVector.fromArray(DS, x, i)).intoArray(out, i);
-    }
-    if (i < to) {
-      double[] tail = new double[length];
-      System.arraycopy(x, i, tail, 0, to - i);
-      apply(op, p, DoubleVector.fromArray(DS, tail, 0)).intoArray(tail, 0);
-      System.arraycopy(tail, 0, out, i, to - i);
-    }
-  }
-
-  private static FloatVector apply(UnaryOp op, float p, FloatVector v) {
+    int end = from + (to - from) / length * length;
+    // Every element, the ragged tail included (through a padded copy), goes through the same
+    // vector code. One loop per op keeps the vectors in registers (no boxing).
+    double[] tail = new double[length];
+    System.arraycopy(x, end, tail, 0, to - end);
     switch (op) {
       case EXP:
-        return v.lanewise(VectorOperators.EXP);
+        for (int i = from; i < end; i += length) {
+          DoubleVector v = DoubleVector.fromArray(DS, x, i);
+          v.lanewise(VectorOperators.EXP).intoArray(out, i);
+        }
+        if (end < to) {
+          DoubleVector v = DoubleVector.fromArray(DS, tail, 0);
+          v.lanewise(VectorOperators.EXP).intoArray(tail, 0);
+        }
+        break;
       case LOG:
-        return v.lanewise(VectorOperators.LOG);
+        for (int i = from; i < end; i += length) {
+          DoubleVector v = DoubleVector.fromArray(DS, x, i);
+          v.lanewise(VectorOperators.LOG).intoArray(out, i);
+        }
+        if (end < to) {
+          DoubleVector v = DoubleVector.fromArray(DS, tail, 0);
+          v.lanewise(VectorOperators.LOG).intoArray(tail, 0);
+        }
+        break;
       case TANH:
-        return v.lanewise(VectorOperators.TANH);
+        for (int i = from; i < end; i += length) {
+          DoubleVector v = DoubleVector.fromArray(DS, x, i);
+          v.lanewise(VectorOperators.TANH).intoArray(out, i);
+        }
+        if (end < to) {
+          DoubleVector v = DoubleVector.fromArray(DS, tail, 0);
+          v.lanewise(VectorOperators.TANH).intoArray(tail, 0);
+        }
+        break;
       case SIGMOID:
-        return FloatVector.broadcast(FS, 1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f));
+        for (int i = from; i < end; i += length) {
+          DoubleVector v = DoubleVector.fromArray(DS, x, i);
+          one.div(v.neg().lanewise(VectorOperators.EXP).add(1.0)).intoArray(out, i);
+        }
+        if (end < to) {
+          DoubleVector v = DoubleVector.fromArray(DS, tail, 0);
+          one.div(v.neg().lanewise(VectorOperators.EXP).add(1.0)).intoArray(tail, 0);
+        }
+        break;
       case STEP:
-        return FloatVector.zero(FS).blend(1f, v.compare(VectorOperators.GT, 0f));
+        for (int i = from; i < end; i += length) {
+          DoubleVector v = DoubleVector.fromArray(DS, x, i);
+          zero.blend(1.0, v.compare(VectorOperators.GT, 0.0)).intoArray(out, i);
+        }
+        if (end < to) {
+          DoubleVector v = DoubleVector.fromArray(DS, tail, 0);
+          zero.blend(1.0, v.compare(VectorOperators.GT, 0.0)).intoArray(tail, 0);
+        }
+        break;
       case LEAKY_RELU:
-        return v.mul(p).blend(v, v.compare(VectorOperators.GT, 0f));
+        for (int i = from; i < end; i += length) {
+          DoubleVector v = DoubleVector.fromArray(DS, x, i);
+          v.mul(p).blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(out, i);
+        }
+        if (end < to) {
+          DoubleVector v = DoubleVector.fromArray(DS, tail, 0);
+          v.mul(p).blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(tail, 0);
+        }
+        break;
       case LEAKY_RELU_DERIVATIVE:
-        return FloatVector.broadcast(FS, p).blend(1f, v.compare(VectorOperators.GT, 0f));
+        for (int i = from; i < end; i += length) {
+          DoubleVector v = DoubleVector.fromArray(DS, x, i);
+          slope.blend(1.0, v.compare(VectorOperators.GT, 0.0)).intoArray(out, i);
+        }
+        if (end < to) {
+          DoubleVector v = DoubleVector.fromArray(DS, tail, 0);
+          slope.blend(1.0, v.compare(VectorOperators.GT, 0.0)).intoArray(tail, 0);
+        }
+        break;
       case GREATER_SCALAR:
-        return FloatVector.zero(FS).blend(1f, v.compare(VectorOperators.GT, p));
+        for (int i = from; i < end; i += length) {
+          DoubleVector v = DoubleVector.fromArray(DS, x, i);
+          zero.blend(1.0, v.compare(VectorOperators.GT, p)).intoArray(out, i);
+        }
+        if (end < to) {
+          DoubleVector v = DoubleVector.fromArray(DS, tail, 0);
+          zero.blend(1.0, v.compare(VectorOperators.GT, p)).intoArray(tail, 0);
+        }
+        break;
       case EQUAL_SCALAR:
-        return FloatVector.zero(FS).blend(1f, v.compare(VectorOperators.EQ, p));
+        for (int i = from; i < end; i += length) {
+          DoubleVector v = DoubleVector.fromArray(DS, x, i);
+          zero.blend(1.0, v.compare(VectorOperators.EQ, p)).intoArray(out, i);
+        }
+        if (end < to) {
+          DoubleVector v = DoubleVector.fromArray(DS, tail, 0);
+          zero.blend(1.0, v.compare(VectorOperators.EQ, p)).intoArray(tail, 0);
+        }
+        break;
       case SQRT:
-        return v.lanewise(VectorOperators.SQRT);
+        for (int i = from; i < end; i += length) {
+          DoubleVector v = DoubleVector.fromArray(DS, x, i);
+          v.lanewise(VectorOperators.SQRT).intoArray(out, i);
+        }
+        if (end < to) {
+          DoubleVector v = DoubleVector.fromArray(DS, tail, 0);
+          v.lanewise(VectorOperators.SQRT).intoArray(tail, 0);
+        }
+        break;
       case RECIPROCAL:
-        return FloatVector.broadcast(FS, 1f).div(v);
+        for (int i = from; i < end; i += length) {
+          DoubleVector v = DoubleVector.fromArray(DS, x, i);
+          one.div(v).intoArray(out, i);
+        }
+        if (end < to) {
+          DoubleVector v = DoubleVector.fromArray(DS, tail, 0);
+          one.div(v).intoArray(tail, 0);
+        }
+        break;
       case POW:
-        return p == 2f ? v.mul(v) : v.lanewise(VectorOperators.POW, p);
+        for (int i = from; i < end; i += length) {
+          DoubleVector v = DoubleVector.fromArray(DS, x, i);
+          (square ? v.mul(v) : v.lanewise(VectorOperators.POW, p)).intoArray(out, i);
+        }
+        if (end < to) {
+          DoubleVector v = DoubleVector.fromArray(DS, tail, 0);
+          (square ? v.mul(v) : v.lanewise(VectorOperators.POW, p)).intoArray(tail, 0);
+        }
+        break;
       default:
         throw new IllegalArgumentException("Not a vectorised unary op: " + op);
     }
-  }
-
-  private static DoubleVector apply(UnaryOp op, double p, DoubleVector v) {
-    switch (op) {
-      case EXP:
-        return v.lanewise(VectorOperators.EXP);
-      case LOG:
-        return v.lanewise(VectorOperators.LOG);
-      case TANH:
-        return v.lanewise(VectorOperators.TANH);
-      case SIGMOID:
-        return DoubleVector.broadcast(DS, 1.0).div(v.neg().lanewise(VectorOperators.EXP).add(1.0));
-      case STEP:
-        return DoubleVector.zero(DS).blend(1.0, v.compare(VectorOperators.GT, 0.0));
-      case LEAKY_RELU:
-        return v.mul(p).blend(v, v.compare(VectorOperators.GT, 0.0));
-      case LEAKY_RELU_DERIVATIVE:
-        return DoubleVector.broadcast(DS, p).blend(1.0, v.compare(VectorOperators.GT, 0.0));
-      case GREATER_SCALAR:
-        return DoubleVector.zero(DS).blend(1.0, v.compare(VectorOperators.GT, p));
-      case EQUAL_SCALAR:
-        return DoubleVector.zero(DS).blend(1.0, v.compare(VectorOperators.EQ, p));
-      case SQRT:
-        return v.lanewise(VectorOperators.SQRT);
-      case RECIPROCAL:
-        return DoubleVector.broadcast(DS, 1.0).div(v);
-      case POW:
-        return p == 2.0 ? v.mul(v) : v.lanewise(VectorOperators.POW, p);
-      default:
-        throw new IllegalArgumentException("Not a vectorised unary op: " + op);
-    }
+    System.arraycopy(tail, 0, out, end, to - end);
   }
 }

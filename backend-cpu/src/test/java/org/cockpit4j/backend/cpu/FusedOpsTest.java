@@ -1,0 +1,131 @@
+package org.cockpit4j.backend.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.cockpit4j.backend.ConvGeometry;
+import org.cockpit4j.tensor.DType;
+import org.cockpit4j.tensor.Shape;
+import org.cockpit4j.tensor.Tensor;
+import org.cockpit4j.tensor.TensorScope;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The CPU backend's fused {@code matmulSum} and {@code col2imOfProduct} agree with the composed
+ * primitives they replace ({@code matmul} then a sum; {@code matmul} then {@code col2im}), and do
+ * not depend on the thread count.
+ */
+class FusedOpsTest {
+
+  private static double[] values(Tensor t) {
+    return t.toDoubleArray();
+  }
+
+  private static void assertClose(double[] expected, double[] actual, double tolerance) {
+    assertEquals(expected.length, actual.length);
+    double scale = 0;
+    for (double v : expected) {
+      scale = Math.max(scale, Math.abs(v));
+    }
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], actual[i], tolerance * (scale + 1), "element " + i);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DType.class)
+  void matmulSumEqualsTheSumOfTheProducts(DType dtype) {
+    try (CpuBackend backend = new CpuBackend(2);
+        TensorScope scope = TensorScope.open()) {
+      // {batch, m, n, k}: a conv weight gradient (few rows, transposed B) and odd sizes.
+      int[][] sizes = {{5, 24, 100, 37}, {3, 9, 20, 600}, {4, 70, 40, 13}};
+      long seed = 1;
+      for (int[] size : sizes) {
+        for (int variant = 0; variant < 4; variant++) {
+          boolean ta = (variant & 2) != 0;
+          boolean tb = (variant & 1) != 0;
+          int batch = size[0];
+          int m = size[1];
+          int n = size[2];
+          int k = size[3];
+          Shape aShape = ta ? Shape.of(batch, k, m) : Shape.of(batch, m, k);
+          Shape bShape = tb ? Shape.of(batch, n, k) : Shape.of(batch, k, n);
+          Tensor a = backend.randomNormal(aShape, dtype, seed++, 0);
+          Tensor b = backend.randomNormal(bShape, dtype, seed++, 0);
+          Tensor sum = backend.matmulSum(a, b, ta, tb);
+          assertEquals(Shape.of(m, n), sum.shape());
+          double[] expected = values(backend.matmul(a, b, ta, tb).sum(0));
+          assertClose(expected, values(sum), dtype == DType.FLOAT32 ? 1e-5 : 1e-12);
+        }
+      }
+    }
+  }
+
+  @Test
+  void matmulSumRejectsMismatchedBatches() {
+    try (CpuBackend backend = new CpuBackend(2);
+        TensorScope scope = TensorScope.open()) {
+      Tensor a = backend.full(Shape.of(2, 3, 4), DType.FLOAT32, 1);
+      Tensor b = backend.full(Shape.of(3, 4, 5), DType.FLOAT32, 1);
+      assertThrows(IllegalArgumentException.class, () -> backend.matmulSum(a, b, false, false));
+      Tensor plain = backend.full(Shape.of(4, 5), DType.FLOAT32, 1);
+      assertThrows(IllegalArgumentException.class, () -> backend.matmulSum(a, plain, false, false));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DType.class)
+  void col2imOfProductEqualsCol2imOfTheProduct(DType dtype) {
+    ConvGeometry[] geometries = {
+      ConvGeometry.square(5, 1, 2), ConvGeometry.square(3, 2, 1), ConvGeometry.square(2, 2, 0)
+    };
+    try (CpuBackend backend = new CpuBackend(2);
+        TensorScope scope = TensorScope.open()) {
+      long seed = 10;
+      for (ConvGeometry g : geometries) {
+        for (int members : new int[] {1, 5}) {
+          int channels = 3;
+          int outChannels = 4;
+          int height = 9;
+          int width = 7;
+          int window = g.kernelHeight() * g.kernelWidth();
+          int positions = g.outputHeight(height) * g.outputWidth(width);
+          Tensor w =
+              backend.randomNormal(Shape.of(outChannels, channels * window), dtype, seed++, 0);
+          Tensor s =
+              backend.randomNormal(Shape.of(members, outChannels, positions), dtype, seed++, 0);
+          Tensor fused = backend.col2imOfProduct(w, s, g, height, width);
+          assertEquals(Shape.of(members, channels, height, width), fused.shape());
+          Tensor composed = backend.col2im(backend.matmul(w, s, true, false), g, height, width);
+          assertClose(values(composed), values(fused), dtype == DType.FLOAT32 ? 1e-6 : 1e-12);
+        }
+      }
+    }
+  }
+
+  @Test
+  void fusedOpsDoNotDependOnTheThreadCount() {
+    float[][] sums = new float[2][];
+    float[][] folds = new float[2][];
+    int run = 0;
+    for (int threads : new int[] {1, 3}) {
+      try (CpuBackend backend = new CpuBackend(threads);
+          TensorScope scope = TensorScope.open()) {
+        Tensor delta = backend.randomNormal(Shape.of(6, 16, 49), DType.FLOAT32, 1, 0);
+        Tensor columns = backend.randomNormal(Shape.of(6, 75, 49), DType.FLOAT32, 2, 0);
+        Tensor weight = backend.randomNormal(Shape.of(16, 75), DType.FLOAT32, 3, 0);
+        sums[run] = backend.matmulSum(delta, columns, false, true).toFloatArray();
+        folds[run] =
+            backend
+                .col2imOfProduct(weight, delta, ConvGeometry.square(5, 1, 2), 7, 7)
+                .toFloatArray();
+        run++;
+      }
+    }
+    assertArrayEquals(sums[0], sums[1], 0f);
+    assertArrayEquals(folds[0], folds[1], 0f);
+  }
+}
