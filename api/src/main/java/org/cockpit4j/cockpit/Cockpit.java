@@ -254,28 +254,37 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable {
               hessian ? () -> hessianOperator(loss) : null,
               this::warn);
       Map<Integer, Map<String, Object>> stored = new TreeMap<>();
-      for (boolean hessianPhase : new boolean[] {false, true}) {
-        for (Map.Entry<Quantity, Needs> entry : due.entrySet()) {
-          if (entry.getValue().hessianProducts() != hessianPhase) {
-            continue;
-          }
-          Quantity quantity = entry.getKey();
-          try {
-            QuantityOutput result = quantity.track(tracked);
-            if (result != null) {
-              store(result.step(), quantity.name(), result.value(), stored);
-              result.extras().forEach((key, extra) -> store(result.step(), key, extra, stored));
-            }
-          } catch (UnsupportedSettingException e) {
-            refuse(quantity, e);
-          } catch (RuntimeException e) {
-            disable(quantity, step, e);
-          }
-        }
+      try {
+        trackAll(due, tracked, stored);
+      } finally {
+        tracked.close();
       }
       stored.forEach((storeStep, values) -> sinks.forEach(sink -> sink.write(storeStep, values)));
     } finally {
       dispatch.end();
+    }
+  }
+
+  private void trackAll(
+      Map<Quantity, Needs> due, CockpitStep tracked, Map<Integer, Map<String, Object>> stored) {
+    for (boolean hessianPhase : new boolean[] {false, true}) {
+      for (Map.Entry<Quantity, Needs> entry : due.entrySet()) {
+        if (entry.getValue().hessianProducts() != hessianPhase) {
+          continue;
+        }
+        Quantity quantity = entry.getKey();
+        try {
+          QuantityOutput result = quantity.track(tracked);
+          if (result != null) {
+            store(result.step(), quantity.name(), result.value(), stored);
+            result.extras().forEach((key, extra) -> store(result.step(), key, extra, stored));
+          }
+        } catch (UnsupportedSettingException e) {
+          refuse(quantity, e);
+        } catch (RuntimeException e) {
+          disable(quantity, tracked.step(), e);
+        }
+      }
     }
   }
 

@@ -125,6 +125,17 @@ final class CockpitStep implements TrackedStep {
     return parameterValues;
   }
 
+  /** Frees the Hessian operator's cached state, if one was made. */
+  void close() {
+    if (hessian instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   @Override
   public void warn(String message) {
     warnings.accept(message);

@@ -1,6 +1,7 @@
 package org.cockpit4j.cockpit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,8 @@ import org.cockpit4j.tensor.TensorScope;
  * extensions' R-operator ({@link CurvatureProducts}), vectors moved between host (float64) and the
  * parameters' backend and dtype.
  */
-final class HessianProducts implements HessianOperator {
-  private final CurvatureProducts products;
-  private final Loss loss;
+final class HessianProducts implements HessianOperator, AutoCloseable {
+  private final CurvatureProducts.Point point;
   private final List<Parameter> modelParameters;
   private final List<Parameter> parameters;
   private final int dimension;
@@ -35,8 +35,7 @@ final class HessianProducts implements HessianOperator {
       Loss loss,
       List<Parameter> modelParameters,
       List<Parameter> parameters) {
-    this.products = products;
-    this.loss = loss;
+    this.point = products.at(loss);
     this.modelParameters = modelParameters;
     this.parameters = parameters;
     int total = 0;
@@ -65,41 +64,71 @@ final class HessianProducts implements HessianOperator {
       Map<Parameter, Tensor> parts = new IdentityHashMap<>();
       int offset = 0;
       for (Parameter parameter : parameters) {
-        double[] part = new double[parameter.size()];
-        System.arraycopy(vector, offset, part, 0, part.length);
-        parts.put(parameter, fromHost(parameter, part));
-        offset += part.length;
+        parts.put(parameter, fromHost(parameter, vector, offset));
+        offset += parameter.size();
       }
       List<Tensor> direction = new ArrayList<>();
       for (Parameter parameter : modelParameters) {
         Tensor part = parts.get(parameter);
-        direction.add(part != null ? part : fromHost(parameter, new double[parameter.size()]));
+        direction.add(part != null ? part : zeros(parameter));
       }
-      List<Tensor> product = products.hessianVectorProduct(loss, direction);
+      List<Tensor> product = point.hessianVectorProduct(direction);
       Map<Parameter, Tensor> byParameter = new IdentityHashMap<>();
       for (int i = 0; i < modelParameters.size(); i++) {
         byParameter.put(modelParameters.get(i), product.get(i));
       }
       offset = 0;
       for (Parameter parameter : parameters) {
-        double[] values = byParameter.get(parameter).toDoubleArray();
-        System.arraycopy(values, 0, result, offset, values.length);
-        offset += values.length;
+        offset = toHost(byParameter.get(parameter), result, offset);
       }
     }
     count++;
     return result;
   }
 
-  private static Tensor fromHost(Parameter parameter, double[] values) {
+  /** The entries {@code [offset, offset + size)} of {@code vector} as a tensor like the value. */
+  private static Tensor fromHost(Parameter parameter, double[] vector, int offset) {
     Tensor value = parameter.value();
     Backend backend = value.backend();
-    DType dtype = value.dtype();
-    return backend.fromArray(values, value.shape(), dtype);
+    int size = parameter.size();
+    if (value.dtype() == DType.FLOAT32) {
+      float[] part = new float[size];
+      for (int k = 0; k < size; k++) {
+        part[k] = (float) vector[offset + k];
+      }
+      return backend.fromArray(part, value.shape());
+    }
+    return backend.fromArray(
+        Arrays.copyOfRange(vector, offset, offset + size), value.shape(), value.dtype());
+  }
+
+  private static Tensor zeros(Parameter parameter) {
+    Tensor value = parameter.value();
+    return value.backend().full(value.shape(), value.dtype(), 0.0);
+  }
+
+  /** Writes {@code tensor} into {@code result} from {@code offset}; returns the next offset. */
+  private static int toHost(Tensor tensor, double[] result, int offset) {
+    if (tensor.dtype() == DType.FLOAT32) {
+      float[] values = tensor.toFloatArray();
+      for (int k = 0; k < values.length; k++) {
+        result[offset + k] = values[k];
+      }
+      return offset + values.length;
+    }
+    double[] values = tensor.toDoubleArray();
+    System.arraycopy(values, 0, result, offset, values.length);
+    return offset + values.length;
   }
 
   @Override
   public int productCount() {
     return count;
+  }
+
+  /** Frees what the products kept for this point. */
+  @Override
+  public void close() {
+    point.close();
   }
 }

@@ -1,6 +1,5 @@
 package org.cockpit4j.cockpit;
 
-import java.util.Arrays;
 import org.cockpit4j.quantity.HistogramBins;
 
 /**
@@ -12,10 +11,10 @@ import org.cockpit4j.quantity.HistogramBins;
  * is monotone in {@code x_ni} (floating-point products and the bin rules are monotone), so the
  * entries of one bin are the {@code x_ni} between two thresholds. Rows {@code (n, o)} whose entries
  * all fall into one bin, the common case, cost O(1) (1-D) or O(bins) (2-D); the others count each
- * bin with a search over the sample's {@link BucketedRow} (built once per sample, in linear time),
- * evaluating the same arithmetic as a direct loop, so the counts equal the direct loop's exactly.
- * NaN entries are skipped (as {@code torch.histc} does); rows with non-finite inputs take the
- * direct loop.
+ * bin with a search over the sample's {@link SortedRow} (sorted once per sample, in about linear
+ * time), evaluating the same arithmetic as a direct loop, so the counts equal the direct loop's
+ * exactly. NaN entries are skipped (as {@code torch.histc} does); rows with non-finite inputs take
+ * the direct loop.
  */
 final class HistogramKernels {
   private HistogramKernels() {}
@@ -26,7 +25,7 @@ final class HistogramKernels {
   }
 
   /** "The bin of the entry is below k" (ascending) or "at least k" (descending), as a predicate. */
-  private static final class BinTest implements BucketedRow.Below {
+  private static final class BinTest implements SortedRow.Below {
     private final HistogramBins bins;
     private final boolean centreRule;
     private final double scale;
@@ -63,11 +62,19 @@ final class HistogramKernels {
     }
 
     /** The number of entries of the row with a bin below {@code target}. */
-    int countBinsBelow(BucketedRow row, int length, double delta, int target) {
+    int countBinsBelow(SortedRow row, double delta, int target) {
+      int below = countBinsBelowRank(row, delta, target);
+      return delta > 0 ? below : row.length() - below;
+    }
+
+    /**
+     * The number of the row's smallest inputs that satisfy this predicate for bin {@code target}:
+     * the entries with a bin below {@code target} if {@code delta > 0}, at or above it otherwise.
+     */
+    int countBinsBelowRank(SortedRow row, double delta, int target) {
       double estimate = edgeInput(target, delta);
       at(delta, target);
-      int below = row.countBelow(this, estimate);
-      return delta > 0 ? below : length - below;
+      return row.countBelow(this, estimate);
     }
   }
 
@@ -133,7 +140,7 @@ final class HistogramKernels {
       HistogramBins bins,
       double[] counts) {
     BinTest test = new BinTest(bins, false, scale);
-    BucketedRow row = new BucketedRow();
+    SortedRow row = new SortedRow();
     RowRange range = new RowRange();
     int zeroBin = bins.clampedHistcIndex(0.0);
     int searchCost = searchCost(inputs);
@@ -165,7 +172,7 @@ final class HistogramKernels {
           }
           int below = 0;
           for (int k = first + 1; k <= last; k++) {
-            int count = test.countBinsBelow(row, inputs, a, k);
+            int count = test.countBinsBelow(row, a, k);
             counts[k - 1] += count - below;
             below = count;
           }
@@ -235,9 +242,11 @@ final class HistogramKernels {
 
   /**
    * Adds the pairs {@code (scale·δ[n,o]·x[n,i], θ[o,i])}, {@code from ≤ n < to}, to {@code counts
-   * [xBins, yBins]}: a row {@code (n, o)} adds the histogram of {@code θ[o, :]} (precomputed per o)
-   * to its majority gradient bin, minus the entries of its other gradient bins, which are added one
-   * by one.
+   * [xBins, yBins]}. A row {@code (n, o)} whose entries share one gradient bin adds the histogram
+   * of {@code θ[o, :]} to that bin (deferred: counted per (bin, o) and multiplied out once at the
+   * end). A row spanning several gradient bins counts, for each bin boundary, the entries below it
+   * ({@link SortedRow#countBelow}) as a bit set of positions, and intersects it with the positions
+   * of each parameter bin present in {@code θ[o, :]} (bit counts), so no entry is visited.
    *
    * @param thetaBins {@link #parameterBins} of the weight {@code [O, I]}
    */
@@ -253,22 +262,18 @@ final class HistogramKernels {
       HistogramBins gradientBins,
       int parameterBinCount,
       long[] counts) {
-    long[] rowHistograms = new long[outputs * parameterBinCount];
-    for (int o = 0; o < outputs; o++) {
-      for (int i = 0; i < inputs; i++) {
-        int yBin = thetaBins[o * inputs + i];
-        if (yBin >= 0) {
-          rowHistograms[o * parameterBinCount + yBin]++;
-        }
-      }
-    }
+    ParameterRows rows = new ParameterRows(thetaBins, outputs, inputs, parameterBinCount);
+    int gradientBinCount = gradientBins.count();
+    long[] wholeRows = new long[gradientBinCount * outputs];
     BinTest test = new BinTest(gradientBins, true, scale);
-    BucketedRow row = new BucketedRow();
+    SortedRow row = new SortedRow();
     RowRange range = new RowRange();
-    long[] minority = new long[parameterBinCount];
     int zeroBin = gradientBins.centreClampedIndex(0.0);
     int searchCost = searchCost(inputs);
-    int[] runs = new int[gradientBins.count() + 1];
+    int words = (inputs + 63) >>> 6;
+    long[] mask = new long[words];
+    long[] below = new long[parameterBinCount];
+    long[] previous = new long[parameterBinCount];
     for (int n = from; n < to; n++) {
       int offset = n * inputs;
       range.of(input, offset, inputs);
@@ -282,14 +287,14 @@ final class HistogramKernels {
           continue;
         }
         if (a == 0.0) {
-          addRow(rowHistograms, o, parameterBinCount, zeroBin, counts);
+          wholeRows[zeroBin * outputs + o]++;
           continue;
         }
         test.at(a, 0);
         int first = test.bin(a > 0 ? range.smallest : range.largest);
         int last = test.bin(a > 0 ? range.largest : range.smallest);
         if (first == last) {
-          addRow(rowHistograms, o, parameterBinCount, first, counts);
+          wholeRows[first * outputs + o]++;
           continue;
         }
         if ((long) (last - first) * searchCost > inputs) {
@@ -301,61 +306,122 @@ final class HistogramKernels {
           row.build(input, offset, inputs, range.smallest, range.largest);
           built = true;
         }
-        // The bin holding most entries of this row.
-        int below = 0;
-        int majority = first;
-        int majoritySize = -1;
-        for (int k = first; k <= last; k++) {
-          int count = k == last ? inputs : test.countBinsBelow(row, inputs, a, k + 1);
-          runs[k] = count - below;
-          below = count;
-          if (runs[k] > majoritySize) {
-            majoritySize = runs[k];
-            majority = k;
+        int[] present = rows.present(o);
+        int presentCount = rows.presentCount(o);
+        // below[y]: entries of θ-bin y with a gradient bin below the current boundary k.
+        for (int p = 0; p < presentCount; p++) {
+          previous[present[p]] = 0;
+        }
+        for (int k = first + 1; k <= last; k++) {
+          int count = test.countBinsBelowRank(row, a, k);
+          row.belowMask(count, mask);
+          for (int p = 0; p < presentCount; p++) {
+            int y = present[p];
+            long inside = rows.intersection(o, p, mask, words);
+            long binBelow = a > 0 ? inside : rows.histogram(o, y) - inside;
+            counts[(k - 1) * parameterBinCount + y] += binBelow - previous[y];
+            previous[y] = binBelow;
           }
         }
-        // Buckets entirely inside the majority bin are skipped; the others' entries are binned.
-        double lowerEdge = test.edgeInput(majority, a);
-        double upperEdge = test.edgeInput(majority + 1, a);
-        int insideStart;
-        int insideEnd;
-        if (a > 0) {
-          insideStart = row.firstBucketWithLowNotBelow(test.at(a, majority), lowerEdge);
-          insideEnd = row.firstBucketWithHighNotBelow(test.at(a, majority + 1), upperEdge);
-        } else {
-          insideStart = row.firstBucketWithLowNotBelow(test.at(a, majority + 1), upperEdge);
-          insideEnd = row.firstBucketWithHighNotBelow(test.at(a, majority), lowerEdge);
+        // The last bin holds the rest of the row: the whole row is deferred, minus the others.
+        wholeRows[last * outputs + o]++;
+        for (int p = 0; p < presentCount; p++) {
+          int y = present[p];
+          counts[last * parameterBinCount + y] -= previous[y];
         }
-        int skipFrom = insideStart < insideEnd ? row.start(insideStart) : inputs;
-        int skipTo = insideStart < insideEnd ? row.start(insideEnd) : inputs;
-        Arrays.fill(minority, 0);
-        for (int position = 0; position < inputs; position++) {
-          if (position == skipFrom) {
-            position = skipTo - 1;
-            continue;
+      }
+    }
+    for (int bin = 0; bin < gradientBinCount; bin++) {
+      for (int o = 0; o < outputs; o++) {
+        long times = wholeRows[bin * outputs + o];
+        if (times != 0) {
+          int[] present = rows.present(o);
+          for (int p = 0; p < rows.presentCount(o); p++) {
+            int y = present[p];
+            counts[bin * parameterBinCount + y] += times * rows.histogram(o, y);
           }
-          int xBin = test.bin(row.value(position));
-          if (xBin == majority) {
-            continue;
-          }
-          int yBin = thetaBins[rowOffset + row.element(position)];
-          if (yBin >= 0) {
-            counts[xBin * parameterBinCount + yBin]++;
-            minority[yBin]++;
-          }
-        }
-        for (int y = 0; y < parameterBinCount; y++) {
-          counts[majority * parameterBinCount + y] +=
-              rowHistograms[o * parameterBinCount + y] - minority[y];
         }
       }
     }
   }
 
-  private static void addRow(
-      long[] rowHistograms, int row, int parameterBinCount, int xBin, long[] counts) {
-    for (int y = 0; y < parameterBinCount; y++) {
-      counts[xBin * parameterBinCount + y] += rowHistograms[row * parameterBinCount + y];
+  /**
+   * Per weight row {@code o}: the histogram of its parameter bins, the bins present, and for each
+   * present bin the bit set of its positions.
+   */
+  private static final class ParameterRows {
+    private final int parameterBinCount;
+    private final int words;
+    private final long[] histograms;
+    private final int[][] present;
+    private final int[] presentCount;
+    private final int[] maskOffset;
+    private final long[] masks;
+
+    ParameterRows(int[] thetaBins, int outputs, int inputs, int parameterBinCount) {
+      this.parameterBinCount = parameterBinCount;
+      this.words = (inputs + 63) >>> 6;
+      histograms = new long[outputs * parameterBinCount];
+      present = new int[outputs][];
+      presentCount = new int[outputs];
+      maskOffset = new int[outputs + 1];
+      for (int o = 0; o < outputs; o++) {
+        int base = o * parameterBinCount;
+        for (int i = 0; i < inputs; i++) {
+          int yBin = thetaBins[o * inputs + i];
+          if (yBin >= 0) {
+            histograms[base + yBin]++;
+          }
+        }
+        int count = 0;
+        for (int y = 0; y < parameterBinCount; y++) {
+          count += histograms[base + y] > 0 ? 1 : 0;
+        }
+        present[o] = new int[count];
+        count = 0;
+        for (int y = 0; y < parameterBinCount; y++) {
+          if (histograms[base + y] > 0) {
+            present[o][count++] = y;
+          }
+        }
+        presentCount[o] = count;
+        maskOffset[o + 1] = maskOffset[o] + count * words;
+      }
+      masks = new long[maskOffset[outputs]];
+      int[] slot = new int[parameterBinCount];
+      for (int o = 0; o < outputs; o++) {
+        for (int p = 0; p < presentCount[o]; p++) {
+          slot[present[o][p]] = p;
+        }
+        for (int i = 0; i < inputs; i++) {
+          int yBin = thetaBins[o * inputs + i];
+          if (yBin >= 0) {
+            masks[maskOffset[o] + slot[yBin] * words + (i >>> 6)] |= 1L << i;
+          }
+        }
+      }
+    }
+
+    int[] present(int o) {
+      return present[o];
+    }
+
+    int presentCount(int o) {
+      return presentCount[o];
+    }
+
+    long histogram(int o, int y) {
+      return histograms[o * parameterBinCount + y];
+    }
+
+    /** The number of positions in {@code mask} and in present bin number {@code p} of row o. */
+    long intersection(int o, int p, long[] mask, int length) {
+      int base = maskOffset[o] + p * words;
+      long total = 0;
+      for (int w = 0; w < length; w++) {
+        total += Long.bitCount(mask[w] & masks[base + w]);
+      }
+      return total;
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.cockpit4j.derivatives.LossDerivatives;
 import org.cockpit4j.nn.Layer;
 import org.cockpit4j.nn.Loss;
@@ -51,28 +52,12 @@ public final class CurvatureProducts {
 
   /**
    * {@code H v}, the Hessian of the mean loss at the last forward pass times {@code direction}. The
-   * results belong to the caller's scope.
+   * results belong to the caller's scope. For several products at one point use {@link #at}.
    */
   public List<Tensor> hessianVectorProduct(Loss loss, List<Tensor> direction) {
-    List<Parameter> parameters = model.parameters();
-    ParameterTensors directions = ParameterTensors.of(parameters, direction);
-    LossDerivatives<Loss> lossDerivatives = lossDerivatives(loss);
-    List<Tensor> results = new ArrayList<>();
-    try (TensorScope scope = TensorScope.open()) {
-      Map<Layer, Tensor> inputDirections = new IdentityHashMap<>();
-      Tensor outputDirection = forward(model, null, directions, inputDirections);
-      Tensor delta = loss.backward();
-      Tensor deltaDirection =
-          outputDirection == null
-              ? delta.multiply(0.0)
-              : lossDerivatives.hessianProduct(loss, outputDirection);
-      ParameterTensors products = new ParameterTensors();
-      backward(model, delta, deltaDirection, directions, inputDirections, products, false);
-      for (Tensor product : products.inOrder(parameters)) {
-        results.add(scope.keep(product));
-      }
+    try (Point point = at(loss)) {
+      return point.hessianVectorProduct(direction);
     }
-    return results;
   }
 
   /**
@@ -80,23 +65,101 @@ public final class CurvatureProducts {
    * times {@code direction}. The results belong to the caller's scope.
    */
   public List<Tensor> ggnVectorProduct(Loss loss, List<Tensor> direction) {
-    List<Parameter> parameters = model.parameters();
-    ParameterTensors directions = ParameterTensors.of(parameters, direction);
-    LossDerivatives<Loss> lossDerivatives = lossDerivatives(loss);
-    List<Tensor> results = new ArrayList<>();
-    try (TensorScope scope = TensorScope.open()) {
-      Tensor outputDirection = forward(model, null, directions, new IdentityHashMap<>());
-      Tensor outputSpace =
-          outputDirection == null
-              ? loss.backward().multiply(0.0)
-              : lossDerivatives.hessianProduct(loss, outputDirection);
-      ParameterTensors products = new ParameterTensors();
-      transposeJacobian(model, outputSpace, products, false);
-      for (Tensor product : products.inOrder(parameters)) {
-        results.add(scope.keep(product));
+    try (Point point = at(loss)) {
+      return point.ggnVectorProduct(direction);
+    }
+  }
+
+  /**
+   * The products at the last forward pass of the model and {@code loss}, for many directions: what
+   * does not depend on the direction (the output gradient {@code δ} at every layer) is computed by
+   * the first product and reused by the others. Valid until the next forward pass or parameter
+   * update; close it to free what it keeps.
+   */
+  public Point at(Loss loss) {
+    return new Point(loss, lossDerivatives(loss));
+  }
+
+  /** Curvature-vector products at one point ({@link #at}); not thread-safe. */
+  public final class Point implements AutoCloseable {
+    private final Loss loss;
+    private final LossDerivatives<Loss> lossDerivatives;
+    private final Map<Object, Tensor> deltas = new IdentityHashMap<>();
+    private Tensor outputDelta;
+
+    private Point(Loss loss, LossDerivatives<Loss> lossDerivatives) {
+      this.loss = loss;
+      this.lossDerivatives = lossDerivatives;
+    }
+
+    /** {@code H v} (results in the caller's scope). */
+    public List<Tensor> hessianVectorProduct(List<Tensor> direction) {
+      List<Parameter> parameters = model.parameters();
+      ParameterTensors directions = ParameterTensors.of(parameters, direction);
+      List<Tensor> results = new ArrayList<>();
+      try (TensorScope scope = TensorScope.open()) {
+        Map<Layer, Tensor> inputDirections = new IdentityHashMap<>();
+        Tensor outputDirection = forward(model, null, directions, inputDirections);
+        Tensor delta = outputDelta();
+        Tensor deltaDirection =
+            outputDirection == null
+                ? delta.multiply(0.0)
+                : lossDerivatives.hessianProduct(loss, outputDirection);
+        ParameterTensors products = new ParameterTensors();
+        backward(model, delta, deltaDirection, directions, inputDirections, products, false, this);
+        for (Tensor product : products.inOrder(parameters)) {
+          results.add(scope.keep(product));
+        }
+      }
+      return results;
+    }
+
+    /** {@code G v} (results in the caller's scope). */
+    public List<Tensor> ggnVectorProduct(List<Tensor> direction) {
+      List<Parameter> parameters = model.parameters();
+      ParameterTensors directions = ParameterTensors.of(parameters, direction);
+      List<Tensor> results = new ArrayList<>();
+      try (TensorScope scope = TensorScope.open()) {
+        Tensor outputDirection = forward(model, null, directions, new IdentityHashMap<>());
+        Tensor outputSpace =
+            outputDirection == null
+                ? outputDelta().multiply(0.0)
+                : lossDerivatives.hessianProduct(loss, outputDirection);
+        ParameterTensors products = new ParameterTensors();
+        transposeJacobian(model, outputSpace, products, false);
+        for (Tensor product : products.inOrder(parameters)) {
+          results.add(scope.keep(product));
+        }
+      }
+      return results;
+    }
+
+    private Tensor outputDelta() {
+      if (outputDelta == null) {
+        outputDelta = TensorScope.detach(loss.backward());
+      }
+      return outputDelta;
+    }
+
+    /** The output gradient at the input of {@code layer}, computed once. */
+    Tensor inputDelta(Object layer, Supplier<Tensor> compute) {
+      Tensor delta = deltas.get(layer);
+      if (delta == null) {
+        delta = TensorScope.detach(compute.get());
+        deltas.put(layer, delta);
+      }
+      return delta;
+    }
+
+    @Override
+    public void close() {
+      deltas.values().forEach(Tensor::close);
+      deltas.clear();
+      if (outputDelta != null) {
+        outputDelta.close();
+        outputDelta = null;
       }
     }
-    return results;
   }
 
   /** Checks now that every leaf of the model has an R-operator rule. */
@@ -150,7 +213,8 @@ public final class CurvatureProducts {
       ParameterTensors directions,
       Map<Layer, Tensor> inputDirections,
       ParameterTensors results,
-      boolean inputSideNeeded) {
+      boolean inputSideNeeded,
+      Point point) {
     if (layer instanceof Sequential sequential) {
       Gradients current = new Gradients(delta, deltaDirection);
       for (int i = sequential.size() - 1; i >= 0; i--) {
@@ -163,7 +227,8 @@ public final class CurvatureProducts {
                 directions,
                 inputDirections,
                 results,
-                needed);
+                needed,
+                point);
         if (!needed) {
           return null;
         }
@@ -179,11 +244,13 @@ public final class CurvatureProducts {
               directions,
               inputDirections,
               results,
-              inputSideNeeded);
+              inputSideNeeded,
+              point);
       if (!inputSideNeeded) {
         return null;
       }
-      return new Gradients(delta.add(branch.delta()), deltaDirection.add(branch.direction()));
+      Tensor deltaIn = point.inputDelta(residual, () -> delta.add(branch.delta()));
+      return new Gradients(deltaIn, deltaDirection.add(branch.direction()));
     }
     Tensor directionIn =
         rule(layer, layer.type())
@@ -196,7 +263,8 @@ public final class CurvatureProducts {
                 results,
                 inputSideNeeded);
     return inputSideNeeded
-        ? new Gradients(layer.inputJacobianTransposeProduct(delta), directionIn)
+        ? new Gradients(
+            point.inputDelta(layer, () -> layer.inputJacobianTransposeProduct(delta)), directionIn)
         : null;
   }
 

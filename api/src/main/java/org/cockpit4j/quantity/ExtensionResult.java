@@ -104,15 +104,29 @@ public final class ExtensionResult {
     return all;
   }
 
-  /** Per parameter, the sum of its result's entries (e.g. the trace of a curvature diagonal). */
+  /**
+   * Per parameter, the sum of its result's entries (e.g. the trace of a curvature diagonal), in
+   * four interleaved partial sums.
+   */
   public double[] sums() {
     double[] sums = new double[values.length];
     for (int i = 0; i < values.length; i++) {
-      double total = 0;
-      for (double value : parameter(i)) {
-        total += value;
+      double[] value = parameter(i);
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      int k = 0;
+      for (; k + 3 < value.length; k += 4) {
+        s0 += value[k];
+        s1 += value[k + 1];
+        s2 += value[k + 2];
+        s3 += value[k + 3];
       }
-      sums[i] = total;
+      for (; k < value.length; k++) {
+        s0 += value[k];
+      }
+      sums[i] = (s0 + s1) + (s2 + s3);
     }
     return sums;
   }

@@ -38,15 +38,17 @@ public final class ParameterSnapshot implements AutoCloseable {
     return values.get(index);
   }
 
-  /** Per parameter, ‖θ_p − θ_p(snapshot)‖₂ with the current values of {@code parameters}. */
+  /**
+   * Per parameter, ‖θ_p − θ_p(snapshot)‖₂ with the current values of {@code parameters}, from host
+   * copies made once per set of values (the current values are copied once per step however many
+   * snapshots compare with them).
+   */
   public List<Double> distancesTo(List<Parameter> parameters) {
     checkSize(parameters);
     List<Double> distances = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
-      try (TensorScope scope = TensorScope.open()) {
-        Tensor difference = parameters.get(i).value().subtract(values.get(i));
-        distances.add(Math.sqrt(difference.sumOfSquares().item()));
-      }
+      distances.add(
+          Math.sqrt(HostCopies.squaredDistance(parameters.get(i).value(), values.get(i))));
     }
     return distances;
   }

@@ -149,39 +149,56 @@ class HistogramKernelsTest {
   }
 
   @Test
-  void bucketedRowCountsMonotonePredicatesExactly() {
+  void sortedRowSortsAndCountsMonotonePredicatesExactly() {
     Random random = new Random(7);
-    BucketedRow row = new BucketedRow();
-    for (int trial = 0; trial < 60; trial++) {
-      int length = 1 + random.nextInt(300);
+    SortedRow row = new SortedRow();
+    for (int trial = 0; trial < 80; trial++) {
+      int length = 1 + random.nextInt(trial % 10 == 0 ? 400 : 150);
       double[] values = new double[length + 3];
       double min = Double.POSITIVE_INFINITY;
       double max = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < length; i++) {
-        int kind = random.nextInt(4);
+        int kind = random.nextInt(5);
         values[3 + i] =
             kind == 0
                 ? 0.0
                 : kind == 1
                     ? Math.abs(random.nextGaussian())
-                    : Math.rint(random.nextGaussian() * 8) / 4;
+                    : kind == 2
+                        ? 1e-3 * random.nextGaussian() // crowded cells beside one outlier
+                        : Math.rint(random.nextGaussian() * 8) / 4;
         min = Math.min(min, values[3 + i]);
         max = Math.max(max, values[3 + i]);
       }
+      if (trial % 7 == 3) {
+        values[3] = 1e6; // an outlier: every other value in one cell
+        max = Math.max(max, 1e6);
+      }
       row.build(values, 3, length, min, max);
-      int seen = 0;
-      for (int j = 0; j < row.buckets(); j++) {
-        for (int position = row.start(j); position < row.start(j + 1); position++) {
-          double value = row.value(position);
-          assertEquals(value, values[3 + row.element(position)]);
-          assertEquals(true, value >= row.low(j) && value <= row.high(j));
-          seen++;
-        }
-        if (j > 0) {
-          assertEquals(true, row.high(j - 1) <= row.low(j), "buckets ordered by value");
+      boolean[] seen = new boolean[length];
+      for (int rank = 0; rank < length; rank++) {
+        assertEquals(values[3 + row.position(rank)], row.value(rank));
+        seen[row.position(rank)] = true;
+        if (rank > 0) {
+          assertEquals(true, row.value(rank - 1) <= row.value(rank), "sorted");
         }
       }
-      assertEquals(length, seen);
+      for (boolean position : seen) {
+        assertEquals(true, position);
+      }
+      long[] mask = new long[row.words()];
+      for (int rank = 0; rank <= length; rank += 1 + random.nextInt(9)) {
+        row.belowMask(rank, mask);
+        int bits = 0;
+        for (long word : mask) {
+          bits += Long.bitCount(word);
+        }
+        assertEquals(rank, bits);
+        for (int r = 0; r < rank; r++) {
+          int position = row.position(r);
+          assertEquals(true, (mask[position >>> 6] & (1L << position)) != 0);
+        }
+      }
       for (double threshold = -6; threshold <= 6; threshold += 0.0625) {
         double t = threshold;
         int expected = 0;
@@ -190,7 +207,72 @@ class HistogramKernelsTest {
         }
         assertEquals(expected, row.countBelow(value -> value < t, t));
         assertEquals(expected, row.countBelow(value -> value < t, t + random.nextGaussian() * 3));
+        assertEquals(expected, row.countBelow(value -> value < t, Double.NaN));
+        assertEquals(expected, row.rankOf(t));
       }
+    }
+  }
+
+  /**
+   * Layer-like data at realistic sizes: inputs in [0, 1] (images) or ReLU outputs (half exact
+   * zeros), output gradients of both signs and dead units, weights of a trained scale, float32
+   * values; both kernels against the direct loops.
+   */
+  @Test
+  void layerLikeDataCountsEqualTheDirectLoops() {
+    int batch = 16;
+    int outputs = 40;
+    int inputs = 150;
+    for (long seed = 0; seed < 4; seed++) {
+      Random random = new Random(seed);
+      double[] delta = new double[batch * outputs];
+      double[] input = new double[batch * inputs];
+      double[] theta = new double[outputs * inputs];
+      for (int i = 0; i < delta.length; i++) {
+        delta[i] = random.nextInt(3) == 0 ? 0.0 : (float) (random.nextGaussian() * 0.02);
+      }
+      for (int i = 0; i < input.length; i++) {
+        input[i] =
+            seed % 2 == 0
+                ? (float) random.nextDouble()
+                : Math.max(0, (float) random.nextGaussian() * (1 + seed));
+      }
+      for (int j = 0; j < theta.length; j++) {
+        theta[j] = (float) (random.nextGaussian() * (seed < 2 ? 0.04 : 0.6));
+      }
+      HistogramBins bins = new HistogramBins(100, -2, 2);
+      double[] expected = new double[bins.count()];
+      HistogramBins gradientBins = new HistogramBins(40, -1, 1);
+      HistogramBins parameterBins = new HistogramBins(50, -2, 2);
+      long[] expected2d = new long[40 * 50];
+      for (int n = 0; n < batch; n++) {
+        for (int o = 0; o < outputs; o++) {
+          for (int i = 0; i < inputs; i++) {
+            double x = batch * (delta[n * outputs + o] * input[n * inputs + i]);
+            expected[bins.clampedHistcIndex(x)]++;
+            expected2d[
+                gradientBins.centreClampedIndex(x) * 50
+                    + parameterBins.centreClampedIndex(theta[o * inputs + i])]++;
+          }
+        }
+      }
+      double[] actual = new double[bins.count()];
+      HistogramKernels.outerProduct(delta, input, 0, batch, outputs, inputs, batch, bins, actual);
+      assertArrayEquals(expected, actual, "seed " + seed);
+      long[] actual2d = new long[40 * 50];
+      HistogramKernels.outerProduct2d(
+          delta,
+          input,
+          0,
+          batch,
+          outputs,
+          inputs,
+          HistogramKernels.parameterBins(theta, parameterBins),
+          batch,
+          gradientBins,
+          50,
+          actual2d);
+      assertArrayEquals(expected2d, actual2d, "seed " + seed);
     }
   }
 }

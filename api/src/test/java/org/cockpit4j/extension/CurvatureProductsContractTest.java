@@ -112,6 +112,31 @@ public abstract class CurvatureProductsContractTest {
     assertClose(BruteForce.multiply(ggn, v), product, 1e-10, 1e-13, "dropout Gv");
   }
 
+  @ParameterizedTest
+  @MethodSource("deterministicNets")
+  void manyProductsAtOnePointEqualSingleProducts(String name) {
+    TinyNet net = TinyNets.build(name, backend());
+    net.forward();
+    CurvatureProducts products = CurvatureProducts.of(net.model());
+    try (CurvatureProducts.Point point = products.at(net.loss())) {
+      for (long seed = 0; seed < 3; seed++) {
+        double[] v = randomVector(net.dimension(), seed);
+        assertClose(
+            flat(products.hessianVectorProduct(net.loss(), tensors(net, v))),
+            flat(point.hessianVectorProduct(tensors(net, v))),
+            0,
+            0,
+            name + " Hv at a point, product " + seed);
+        assertClose(
+            flat(products.ggnVectorProduct(net.loss(), tensors(net, v))),
+            flat(point.ggnVectorProduct(tensors(net, v))),
+            0,
+            0,
+            name + " Gv at a point, product " + seed);
+      }
+    }
+  }
+
   @Test
   void productsLeaveTheGradientsAlone() {
     TinyNet net = TinyNets.build("mlp_sigmoid_tanh_ce", backend());

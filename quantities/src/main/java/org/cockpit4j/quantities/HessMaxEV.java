@@ -63,7 +63,7 @@ public final class HessMaxEV extends SingleStepQuantity {
     this.seed = seed;
   }
 
-  /** Sets the Lanczos basis size (0: chosen from the dimension, at most 2^24 doubles in all). */
+  /** Sets the Lanczos basis size (0: chosen from the dimension, at most 2^25 doubles in all). */
   public HessMaxEV withBasisSize(int size) {
     this.basisSize = size;
     return this;
@@ -89,7 +89,7 @@ public final class HessMaxEV extends SingleStepQuantity {
     HessianOperator hessian = step.hessian();
     int dimension = hessian.dimension();
     int basis =
-        basisSize > 0 ? basisSize : Math.max(8, Math.min(40, (1 << 24) / Math.max(1, dimension)));
+        basisSize > 0 ? basisSize : Math.max(8, Math.min(40, (1 << 25) / Math.max(1, dimension)));
     Lanczos.Result result =
         Lanczos.run(
             hessian,

@@ -5,8 +5,13 @@ import java.util.List;
 import org.cockpit4j.quantity.HessianOperator;
 
 /**
- * The Lanczos method with full reorthogonalization and explicit restarts, for one extreme
- * eigenvalue of a symmetric operator given by matrix-vector products (float64 on the host).
+ * The Lanczos method with explicit restarts, for one extreme eigenvalue of a symmetric operator
+ * given by matrix-vector products (float64 on the host). Each step orthogonalizes locally (the
+ * three-term recurrence, repeated when it cancelled much, DGKS) and against the whole basis only
+ * once some Ritz pair has converged so far that orthogonality towards its vector is lost (Paige's
+ * theorem: the loss is about ε‖H‖ over the pair's residual; the guard keeps it below √ε, which
+ * keeps the Ritz values as accurate as full reorthogonalization does). This reads two vectors per
+ * step instead of the whole basis.
  *
  * <p>Convergence: with Ritz value θ, Ritz vector y and residual {@code r = ‖Hy − θy‖} (read off the
  * tridiagonal matrix), stop when {@code r ≤ tol·|θ|} (then an eigenvalue lies within {@code
@@ -52,22 +57,24 @@ final class Lanczos {
       List<Double> alphas = new ArrayList<>();
       List<Double> betas = new ArrayList<>();
       double[] q = current;
+      double[] previous = null;
+      double previousBeta = 0;
       for (int j = 0; j < size; j++) {
         basis.add(q);
         double[] w = operator.apply(q);
         products++;
-        double before = Math.sqrt(HostVectors.dot(w, w));
-        // Full reorthogonalization by classical Gram-Schmidt against the whole basis (which also
-        // removes α_j q_j and β_{j-1} q_{j-1}), repeated when it cancelled much of w (DGKS).
-        double[] coefficients = HostVectors.dots(w, basis);
-        double alpha = coefficients[j];
-        HostVectors.subtract(w, coefficients, basis);
-        double beta = Math.sqrt(HostVectors.dot(w, w));
-        if (beta < 0.7071 * before) {
-          double[] correction = HostVectors.dots(w, basis);
-          HostVectors.subtract(w, correction, basis);
-          alpha += correction[j];
-          beta = Math.sqrt(HostVectors.dot(w, w));
+        // Three-term recurrence, w = Hq_j − β_{j−1}q_{j−1} − α_j q_j, in two fused passes.
+        double[] firstPass = HostVectors.subtractAndDot(w, previousBeta, previous, q);
+        double before = Math.sqrt(firstPass[1]);
+        double alpha = firstPass[0];
+        double beta = Math.sqrt(HostVectors.subtractAndNorm(w, alpha, q));
+        if (beta < LOCAL_CANCELLATION * before) {
+          // Most of Hq_j cancelled (β ≪ ‖Hq_j‖, which costs local orthogonality about ε‖Hq_j‖/β):
+          // orthogonalize once more against q_j and q_{j−1}.
+          List<double[]> local = previous == null ? List.of(q) : List.of(q, previous);
+          double[] correction = HostVectors.dots(w, local);
+          beta = Math.sqrt(HostVectors.subtractAndNorm(w, correction, local));
+          alpha += correction[0];
         }
         alphas.add(alpha);
         SymmetricEigen ritz = SymmetricEigen.of(tridiagonal(alphas, betas));
@@ -75,7 +82,8 @@ final class Lanczos {
         eigenvalue = ritz.value(pick);
         double residual = beta * Math.abs(ritz.vector(j, pick));
         double scale = Math.max(Math.abs(eigenvalue), Double.MIN_NORMAL);
-        boolean invariant = beta <= 1e-13 * norm(alphas, betas) || j + 1 >= dimension;
+        double norm = norm(alphas, betas);
+        boolean invariant = beta <= 1e-13 * norm || j + 1 >= dimension;
         boolean converged =
             invariant
                 || residual <= tolerance * scale
@@ -89,11 +97,35 @@ final class Lanczos {
           current = eigenvector;
           break;
         }
+        if (smallestResidual(ritz, beta, j) < ORTHOGONALITY_GUARD * norm) {
+          // A Ritz pair has converged far enough that q_{j+1} loses orthogonality towards its
+          // vector (Paige: by about ε‖H‖/residual): reorthogonalize against the whole basis.
+          for (int pass = 0; pass < 2; pass++) {
+            beta = Math.sqrt(HostVectors.subtractAndNorm(w, HostVectors.dots(w, basis), basis));
+          }
+        }
         betas.add(beta);
         HostVectors.scale(w, 1 / beta);
+        previous = q;
+        previousBeta = beta;
         q = w;
       }
     }
+  }
+
+  /** Below this share of ‖Hq_j‖ left in β_j the local orthogonalization is repeated. */
+  private static final double LOCAL_CANCELLATION = 1e-2;
+
+  /** √ε: the orthogonality level below which the Ritz values stay as accurate as with full. */
+  private static final double ORTHOGONALITY_GUARD = 1.5e-8;
+
+  /** The smallest residual estimate {@code β_j |s_{j,i}|} over all Ritz pairs of T_j. */
+  private static double smallestResidual(SymmetricEigen ritz, double beta, int j) {
+    double smallest = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < ritz.size(); i++) {
+      smallest = Math.min(smallest, beta * Math.abs(ritz.vector(j, i)));
+    }
+    return smallest;
   }
 
   private static int pick(SymmetricEigen ritz, Target target) {

@@ -1,8 +1,12 @@
 package org.cockpit4j.quantities;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.cockpit4j.extension.Extensions;
+import org.cockpit4j.quantity.ExtensionResult;
 import org.cockpit4j.quantity.Needs;
 import org.cockpit4j.quantity.Schedule;
 import org.cockpit4j.quantity.SingleStepQuantity;
@@ -44,14 +48,63 @@ public final class TICDiag extends SingleStepQuantity {
     return Needs.extensions(Extensions.SUM_GRAD_SQUARED, curvature.extension());
   }
 
+  private static final int CHUNK = 1 << 15;
+
+  /** {@code Σ_j B·s_j/(c_j + ε)} over {@code [from, to)}, in four interleaved partial sums. */
+  private double chunk(double[] s, double[] c, int from, int to, double batch) {
+    double t0 = 0;
+    double t1 = 0;
+    double t2 = 0;
+    double t3 = 0;
+    int j = from;
+    for (; j + 3 < to; j += 4) {
+      t0 += batch * s[j] / (c[j] + epsilon);
+      t1 += batch * s[j + 1] / (c[j + 1] + epsilon);
+      t2 += batch * s[j + 2] / (c[j + 2] + epsilon);
+      t3 += batch * s[j + 3] / (c[j + 3] + epsilon);
+    }
+    for (; j < to; j++) {
+      t0 += batch * s[j] / (c[j] + epsilon);
+    }
+    return (t0 + t1) + (t2 + t3);
+  }
+
   @Override
   protected Object compute(TrackedStep step) {
     double batch = step.info().batchSize();
-    double[] sumOfSquares = step.result(Extensions.SUM_GRAD_SQUARED).concatenated();
-    double[] diagonal = step.result(curvature.extension()).concatenated();
+    ExtensionResult sumOfSquares = step.result(Extensions.SUM_GRAD_SQUARED);
+    ExtensionResult diagonal = step.result(curvature.extension());
+    int parameters = step.info().parameters().size();
+    // Per parameter, chunks summed in parallel and added in a fixed order.
+    List<int[]> ranges = new ArrayList<>();
+    for (int i = 0; i < parameters; i++) {
+      double[] s = sumOfSquares.parameter(i);
+      double[] c = diagonal.parameter(i);
+      if (s.length != c.length) {
+        throw new IllegalStateException(
+            "sum_grad_squared and the curvature differ in size: " + s.length + ", " + c.length);
+      }
+      for (int from = 0; from < s.length; from += CHUNK) {
+        ranges.add(new int[] {i, from, Math.min(s.length, from + CHUNK)});
+      }
+    }
+    double[] partial = new double[ranges.size()];
+    IntStream.range(0, ranges.size())
+        .parallel()
+        .forEach(
+            r -> {
+              int[] range = ranges.get(r);
+              partial[r] =
+                  chunk(
+                      sumOfSquares.parameter(range[0]),
+                      diagonal.parameter(range[0]),
+                      range[1],
+                      range[2],
+                      batch);
+            });
     double total = 0;
-    for (int j = 0; j < diagonal.length; j++) {
-      total += batch * sumOfSquares[j] / (diagonal[j] + epsilon);
+    for (double part : partial) {
+      total += part;
     }
     return total;
   }

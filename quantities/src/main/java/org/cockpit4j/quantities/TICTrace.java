@@ -46,8 +46,8 @@ public final class TICTrace extends SingleStepQuantity {
   @Override
   protected Object compute(TrackedStep step) {
     double batch = step.info().batchSize();
-    double sumOfSquares = Statistics.sum(step.result(Extensions.SUM_GRAD_SQUARED).concatenated());
-    double trace = Statistics.sum(step.result(curvature.extension()).concatenated());
+    double sumOfSquares = Statistics.sum(step.result(Extensions.SUM_GRAD_SQUARED).sums());
+    double trace = Statistics.sum(step.result(curvature.extension()).sums());
     return batch * sumOfSquares / (trace + epsilon);
   }
 }
