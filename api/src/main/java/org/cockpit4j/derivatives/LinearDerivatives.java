@@ -62,7 +62,7 @@ public final class LinearDerivatives {
   /** {@code T [N, O] = Σ_v S[v]²} for a factor stack {@code S [V, N, O]}. */
   public static Tensor squaredFactorSum(Tensor factorStack) {
     try (TensorScope scope = TensorScope.open()) {
-      return scope.keep(factorStack.square().sum(0));
+      return scope.keep(factorStack.sumOfSquares(0));
     }
   }
 
