@@ -24,13 +24,17 @@ final class HistogramKernels {
     return scale * (delta * input);
   }
 
-  /** "The bin of the entry is below k" (ascending) or "at least k" (descending), as a predicate. */
+  /**
+   * "The bin of the entry is below k" (ascending rows, {@code δ > 0}) or "at least k" (descending
+   * rows), as a predicate on the input: a comparison of the entry with the bins' exact threshold of
+   * bin k ({@link HistogramBins#histcThreshold}), which is the index rule itself.
+   */
   private static final class BinTest implements SortedRow.Below {
     private final HistogramBins bins;
     private final boolean centreRule;
     private final double scale;
     private double a;
-    private int k;
+    private double threshold;
 
     BinTest(HistogramBins bins, boolean centreRule, double scale) {
       this.bins = bins;
@@ -38,33 +42,30 @@ final class HistogramKernels {
       this.scale = scale;
     }
 
-    int bin(double x) {
-      double value = entry(scale, a, x);
+    int binOfEntry(double value) {
       return centreRule ? bins.centreClampedIndex(value) : bins.clampedHistcIndex(value);
+    }
+
+    int bin(double x) {
+      return binOfEntry(entry(scale, a, x));
+    }
+
+    /** The smallest entry value of bin {@code target} or above. */
+    double threshold(int target) {
+      return centreRule ? bins.centreThreshold(target) : bins.histcThreshold(target);
     }
 
     /** Points the predicate at row factor {@code delta} and bin {@code target}. */
     BinTest at(double delta, int target) {
       this.a = delta;
-      this.k = target;
+      this.threshold = threshold(target);
       return this;
     }
 
     @Override
     public boolean test(double x) {
-      int bin = bin(x);
-      return a > 0 ? bin < k : bin >= k;
-    }
-
-    /** The input where the row's entry crosses the lower edge of bin {@code target}, roughly. */
-    double edgeInput(int target, double delta) {
-      return (bins.low() + target * bins.width()) / (scale * delta);
-    }
-
-    /** The number of entries of the row with a bin below {@code target}. */
-    int countBinsBelow(SortedRow row, double delta, int target) {
-      int below = countBinsBelowRank(row, delta, target);
-      return delta > 0 ? below : row.length() - below;
+      double value = entry(scale, a, x);
+      return a > 0 ? value < threshold : value >= threshold;
     }
 
     /**
@@ -72,9 +73,20 @@ final class HistogramKernels {
      * the entries with a bin below {@code target} if {@code delta > 0}, at or above it otherwise.
      */
     int countBinsBelowRank(SortedRow row, double delta, int target) {
-      double estimate = edgeInput(target, delta);
       at(delta, target);
-      return row.countBelow(this, estimate);
+      return row.countBelow(this, threshold / (scale * delta));
+    }
+
+    /**
+     * The bins of the row's smallest and largest entries, {@code [first, last]} into {@code out};
+     * for a row within one bin only one index rule is evaluated.
+     */
+    void span(double delta, double smallestInput, double largestInput, int[] out) {
+      double low = entry(scale, delta, delta > 0 ? smallestInput : largestInput);
+      double high = entry(scale, delta, delta > 0 ? largestInput : smallestInput);
+      int last = binOfEntry(high);
+      out[1] = last;
+      out[0] = low >= threshold(last) ? last : binOfEntry(low);
     }
   }
 
@@ -83,24 +95,88 @@ final class HistogramKernels {
     double smallest;
     double largest;
     boolean finite;
+    int negatives;
+    int zeros;
+    double largestNegative;
+    double smallestPositive;
+    private long[] negativeMask = new long[0];
+    private long[] zeroMask = new long[0];
+    private boolean masksBuilt;
+    private double[] source;
+    private int sourceOffset;
+    private int sourceLength;
 
     void of(double[] values, int offset, int length) {
       double min = Double.POSITIVE_INFINITY;
       double max = Double.NEGATIVE_INFINITY;
+      double largestBelowZero = Double.NEGATIVE_INFINITY;
+      double smallestAboveZero = Double.POSITIVE_INFINITY;
+      int below = 0;
+      int zero = 0;
       boolean nan = false;
       for (int i = 0; i < length; i++) {
         double x = values[offset + i];
-        if (x < min) {
-          min = x;
-        }
-        if (x > max) {
-          max = x;
-        }
-        nan |= x != x;
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+        // Branch-free: signs are random in a layer's input.
+        largestBelowZero = Math.max(largestBelowZero, x < 0 ? x : Double.NEGATIVE_INFINITY);
+        smallestAboveZero = Math.min(smallestAboveZero, x > 0 ? x : Double.POSITIVE_INFINITY);
+        below += x < 0 ? 1 : 0;
+        zero += x == 0 ? 1 : 0;
       }
+      nan = !(min <= max) || Double.isNaN(min) || Double.isNaN(max);
       smallest = min;
       largest = max;
       finite = !nan && min > Double.NEGATIVE_INFINITY && max < Double.POSITIVE_INFINITY;
+      negatives = below;
+      zeros = zero;
+      largestNegative = largestBelowZero;
+      smallestPositive = smallestAboveZero;
+      source = values;
+      sourceOffset = offset;
+      sourceLength = length;
+      masksBuilt = false;
+    }
+
+    /**
+     * The number of the row's values satisfying {@code below} if its threshold lies between the
+     * largest negative and the smallest positive value (the entries' sign change: the common case
+     * of a boundary at zero), else −1. Exact: monotone predicates are checked at those two values
+     * and at zero.
+     */
+    int countAtZeroCrossing(SortedRow.Below below) {
+      if (negatives > 0 && !below.test(largestNegative)) {
+        return -1;
+      }
+      if (negatives + zeros < sourceLength && below.test(smallestPositive)) {
+        return -1;
+      }
+      return zeros > 0 && below.test(0.0) ? negatives + zeros : negatives;
+    }
+
+    /** The positions of {@link #countAtZeroCrossing}'s values as a bit set into {@code out}. */
+    void zeroCrossingMask(int count, long[] out) {
+      if (!masksBuilt) {
+        int words = (sourceLength + 63) >>> 6;
+        if (negativeMask.length < words) {
+          negativeMask = new long[words];
+          zeroMask = new long[words];
+        } else {
+          java.util.Arrays.fill(negativeMask, 0, words, 0L);
+          java.util.Arrays.fill(zeroMask, 0, words, 0L);
+        }
+        for (int i = 0; i < sourceLength; i++) {
+          double x = source[sourceOffset + i];
+          negativeMask[i >>> 6] |= (x < 0 ? 1L : 0L) << i;
+          zeroMask[i >>> 6] |= (x == 0 ? 1L : 0L) << i;
+        }
+        masksBuilt = true;
+      }
+      int words = (sourceLength + 63) >>> 6;
+      boolean withZeros = count > negatives;
+      for (int w = 0; w < words; w++) {
+        out[w] = withZeros ? negativeMask[w] | zeroMask[w] : negativeMask[w];
+      }
     }
   }
 
@@ -142,43 +218,56 @@ final class HistogramKernels {
     BinTest test = new BinTest(bins, false, scale);
     SortedRow row = new SortedRow();
     RowRange range = new RowRange();
+    int[] span = new int[2];
     int zeroBin = bins.clampedHistcIndex(0.0);
     int searchCost = searchCost(inputs);
     for (int n = from; n < to; n++) {
       int offset = n * inputs;
       range.of(input, offset, inputs);
+      if (!range.finite) {
+        for (int o = 0; o < outputs; o++) {
+          directRow(delta[n * outputs + o], input, offset, inputs, scale, bins, counts);
+        }
+        continue;
+      }
       boolean built = false;
+      int zeroRows = 0;
       for (int o = 0; o < outputs; o++) {
         double a = delta[n * outputs + o];
-        if (!range.finite || !Double.isFinite(a)) {
+        if (a == 0.0) {
+          zeroRows++;
+          continue;
+        }
+        if (!Double.isFinite(a)) {
           directRow(a, input, offset, inputs, scale, bins, counts);
           continue;
         }
-        if (a == 0.0) {
-          counts[zeroBin] += inputs;
-          continue;
-        }
-        test.at(a, 0);
-        int first = test.bin(a > 0 ? range.smallest : range.largest);
-        int last = test.bin(a > 0 ? range.largest : range.smallest);
+        test.span(a, range.smallest, range.largest, span);
+        int first = span[0];
+        int last = span[1];
         if (first == last) {
           counts[first] += inputs;
         } else if ((long) (last - first) * searchCost > inputs) {
           directRow(a, input, offset, inputs, scale, bins, counts);
         } else {
-          if (!built) {
-            row.build(input, offset, inputs, range.smallest, range.largest);
-            built = true;
-          }
           int below = 0;
           for (int k = first + 1; k <= last; k++) {
-            int count = test.countBinsBelow(row, a, k);
+            int rank = range.countAtZeroCrossing(test.at(a, k));
+            if (rank < 0) {
+              if (!built) {
+                row.build(input, offset, inputs, range.smallest, range.largest);
+                built = true;
+              }
+              rank = test.countBinsBelowRank(row, a, k);
+            }
+            int count = a > 0 ? rank : inputs - rank;
             counts[k - 1] += count - below;
             below = count;
           }
           counts[last] += inputs - below;
         }
       }
+      counts[zeroBin] += (double) zeroRows * inputs;
     }
   }
 
@@ -268,6 +357,7 @@ final class HistogramKernels {
     BinTest test = new BinTest(gradientBins, true, scale);
     SortedRow row = new SortedRow();
     RowRange range = new RowRange();
+    int[] span = new int[2];
     int zeroBin = gradientBins.centreClampedIndex(0.0);
     int searchCost = searchCost(inputs);
     int words = (inputs + 63) >>> 6;
@@ -290,9 +380,9 @@ final class HistogramKernels {
           wholeRows[zeroBin * outputs + o]++;
           continue;
         }
-        test.at(a, 0);
-        int first = test.bin(a > 0 ? range.smallest : range.largest);
-        int last = test.bin(a > 0 ? range.largest : range.smallest);
+        test.span(a, range.smallest, range.largest, span);
+        int first = span[0];
+        int last = span[1];
         if (first == last) {
           wholeRows[first * outputs + o]++;
           continue;
@@ -302,10 +392,6 @@ final class HistogramKernels {
               a, input, offset, inputs, thetaBins, rowOffset, test, parameterBinCount, counts);
           continue;
         }
-        if (!built) {
-          row.build(input, offset, inputs, range.smallest, range.largest);
-          built = true;
-        }
         int[] present = rows.present(o);
         int presentCount = rows.presentCount(o);
         // below[y]: entries of θ-bin y with a gradient bin below the current boundary k.
@@ -313,8 +399,16 @@ final class HistogramKernels {
           previous[present[p]] = 0;
         }
         for (int k = first + 1; k <= last; k++) {
-          int count = test.countBinsBelowRank(row, a, k);
-          row.belowMask(count, mask);
+          int rank = range.countAtZeroCrossing(test.at(a, k));
+          if (rank >= 0) {
+            range.zeroCrossingMask(rank, mask);
+          } else {
+            if (!built) {
+              row.build(input, offset, inputs, range.smallest, range.largest);
+              built = true;
+            }
+            row.belowMask(test.countBinsBelowRank(row, a, k), mask);
+          }
           for (int p = 0; p < presentCount; p++) {
             int y = present[p];
             long inside = rows.intersection(o, p, mask, words);

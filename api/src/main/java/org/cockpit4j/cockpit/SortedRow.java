@@ -86,13 +86,33 @@ final class SortedRow {
       values[target] = source[offset + i];
       positions[target] = i;
     }
-    for (int c = 0; c < cells; c++) {
+    // Cells are sorted when first looked into; the zero cell holds equal values.
+    build++;
+    if (sortedIn.length < cells) {
+      sortedIn = new int[Math.max(cells, 2 * sortedIn.length)];
+    }
+    sortedIn[negativeCells] = build;
+  }
+
+  private int build;
+  private int[] sortedIn = new int[0];
+
+  /** Sorts cell {@code c} unless it is sorted already in this build. */
+  private void ensureSorted(int c) {
+    if (sortedIn[c] != build) {
+      sortedIn[c] = build;
       int from = cellStart[c];
       int to = cellStart[c + 1];
-      if (to - from > 1 && c != negativeCells) { // the zero cell holds equal values
+      if (to - from > 1) {
         sortCell(from, to);
       }
     }
+  }
+
+  /** The value of rank {@code rank}, its cell sorted first. */
+  private double sortedValue(int rank) {
+    ensureSorted(cellOf[positions[rank]]);
+    return values[rank];
   }
 
   private int[] cursorBuffer = new int[0];
@@ -107,15 +127,12 @@ final class SortedRow {
 
   /** The cell of a value (monotone in the value). */
   private int cell(double value) {
-    if (value < 0) {
-      return Math.min(negativeCells - 1, Math.max(0, (int) ((value - minimum) * negativeScale)));
-    }
-    if (value > 0) {
-      return negativeCells
-          + 1
-          + Math.min(positiveCells - 1, Math.max(0, (int) (value * positiveScale)));
-    }
-    return negativeCells;
+    int negative =
+        Math.min(negativeCells - 1, Math.max(0, (int) ((value - minimum) * negativeScale)));
+    int positive =
+        negativeCells + 1 + Math.min(positiveCells - 1, Math.max(0, (int) (value * positiveScale)));
+    int cell = value > 0 ? positive : negativeCells;
+    return value < 0 ? negative : cell;
   }
 
   private void sortCell(int from, int to) {
@@ -180,11 +197,12 @@ final class SortedRow {
 
   /** The value of rank {@code rank} (ascending). */
   double value(int rank) {
-    return values[rank];
+    return sortedValue(rank);
   }
 
   /** The row position of the value of rank {@code rank}. */
   int position(int rank) {
+    ensureSorted(cellOf[positions[rank]]);
     return positions[rank];
   }
 
@@ -197,6 +215,7 @@ final class SortedRow {
       return length;
     }
     int c = cell(value);
+    ensureSorted(c);
     int rank = cellStart[c];
     int end = cellStart[c + 1];
     while (rank < end && values[rank] < value) {
@@ -211,23 +230,23 @@ final class SortedRow {
    */
   int countBelow(Below below, double estimate) {
     int rank = rankOf(estimate);
-    if (rank > 0 && !below.test(values[rank - 1])) {
+    if (rank > 0 && !below.test(sortedValue(rank - 1))) {
       // The partition point is below: gallop down to a value that satisfies the predicate.
       int high = rank - 1;
       int step = 1;
       int low = high - step;
-      while (low >= 0 && !below.test(values[low])) {
+      while (low >= 0 && !below.test(sortedValue(low))) {
         high = low;
         step <<= 1;
         low = high - step;
       }
       return partition(below, Math.max(low, -1), high);
     }
-    if (rank < length && below.test(values[rank])) {
+    if (rank < length && below.test(sortedValue(rank))) {
       int low = rank;
       int step = 1;
       int high = low + step;
-      while (high < length && below.test(values[high])) {
+      while (high < length && below.test(sortedValue(high))) {
         low = high;
         step <<= 1;
         high = low + step;
@@ -244,7 +263,7 @@ final class SortedRow {
   private int partition(Below below, int low, int high) {
     while (high - low > 1) {
       int middle = (low + high) >>> 1;
-      if (below.test(values[middle])) {
+      if (below.test(sortedValue(middle))) {
         low = middle;
       } else {
         high = middle;
@@ -291,6 +310,10 @@ final class SortedRow {
     }
     java.util.Arrays.fill(prefixMasks, 0, words, 0L);
     for (int block = 1; block < blocks; block++) {
+      int boundary = block << 6;
+      if (boundary < length) {
+        ensureSorted(cellOf[positions[boundary]]); // its cell may straddle the boundary
+      }
       System.arraycopy(prefixMasks, (block - 1) * words, prefixMasks, block * words, words);
       int base = block * words;
       for (int r = (block - 1) << 6; r < block << 6; r++) {

@@ -65,7 +65,7 @@ public final class Conv2dDerivatives {
         Tensor factors =
             block == batch ? bySample : bySample.backend().slice(bySample, 0, start, end);
         Tensor inputs = block == batch ? columns : columns.backend().slice(columns, 0, start, end);
-        Tensor squares = factors.matmul(inputs, false, true).square().sum(0); // [V*O, K]
+        Tensor squares = factors.matmul(inputs, false, true).sumOfSquares(0); // [V*O, K]
         sum = sum == null ? squares : sum.add(squares);
       }
       Tensor perFactor = sum.reshape(samples, outChannels * kernelSize);
@@ -76,7 +76,7 @@ public final class Conv2dDerivatives {
   /** The bias diagonal {@code [O]} of a factor stack: {@code Σ_{v,n} (Σ_P S[v,n,o,P])²}. */
   public static Tensor biasFactorDiagonal(Tensor factorStack) {
     try (TensorScope scope = TensorScope.open()) {
-      return scope.keep(factorStack.sum(3, 4).square().sum(0, 1));
+      return scope.keep(factorStack.sum(3, 4).sumOfSquares(0, 1));
     }
   }
 

@@ -1,5 +1,7 @@
 package org.cockpit4j.derivatives;
 
+import java.util.List;
+import org.cockpit4j.backend.Backend;
 import org.cockpit4j.nn.Linear;
 import org.cockpit4j.tensor.Tensor;
 import org.cockpit4j.tensor.TensorScope;
@@ -62,7 +64,7 @@ public final class LinearDerivatives {
   /** {@code T [N, O] = Σ_v S[v]²} for a factor stack {@code S [V, N, O]}. */
   public static Tensor squaredFactorSum(Tensor factorStack) {
     try (TensorScope scope = TensorScope.open()) {
-      return scope.keep(factorStack.square().sum(0));
+      return scope.keep(factorStack.sumOfSquares(0));
     }
   }
 
@@ -101,15 +103,21 @@ public final class LinearDerivatives {
     }
   }
 
-  /** {@code R{∇W} = R{δ}ᵀ x + δᵀ R{x}} (the second term vanishes for a null input direction). */
+  /**
+   * {@code R{∇W} = R{δ}ᵀ x + δᵀ R{x}} (the second term vanishes for a null input direction), as one
+   * product over the stacked batch, {@code [R{δ}; δ]ᵀ [x; R{x}]}: no second {@code [O, I]} product
+   * to add.
+   */
   public static Tensor directionalWeightGradient(
       Linear layer, Tensor outputGradient, Tensor outputGradientDirection, Tensor inputDirection) {
+    if (inputDirection == null) {
+      return outputGradientDirection.matmul(layer.lastInput(), true, false);
+    }
     try (TensorScope scope = TensorScope.open()) {
-      Tensor result = outputGradientDirection.matmul(layer.lastInput(), true, false);
-      if (inputDirection != null) {
-        result = result.add(outputGradient.matmul(inputDirection, true, false));
-      }
-      return scope.keep(result);
+      Backend backend = outputGradient.backend();
+      Tensor left = backend.concat(List.of(outputGradientDirection, outputGradient), 0);
+      Tensor right = backend.concat(List.of(layer.lastInput(), inputDirection), 0);
+      return scope.keep(left.matmul(right, true, false));
     }
   }
 

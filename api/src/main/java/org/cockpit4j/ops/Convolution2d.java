@@ -106,7 +106,14 @@ public final class Convolution2d {
   /** The bias gradient {@code [O]}: the output gradient summed over batch and positions. */
   public static Tensor biasGradient(Tensor outputGradient) {
     requireRank(outputGradient, 4, "output gradient");
-    return outputGradient.sum(0, 2, 3);
+    int batch = outputGradient.dim(0);
+    int channels = outputGradient.dim(1);
+    int positions = outputGradient.dim(2) * outputGradient.dim(3);
+    try (TensorScope scope = TensorScope.open()) {
+      // Positions first (contiguous rows), then the batch: no transposed copy of the gradient.
+      Tensor perSample = outputGradient.reshape(batch, channels, positions).sum(2);
+      return scope.keep(perSample.sum(0));
+    }
   }
 
   /**

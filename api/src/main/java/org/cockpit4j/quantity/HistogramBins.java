@@ -23,6 +23,8 @@ public final class HistogramBins {
   private final double centreShift;
   private final int zeroHistcIndex;
   private final int zeroCentreIndex;
+  private volatile double[] histcThresholds;
+  private volatile double[] centreThresholds;
 
   /**
    * @param count number of bins, at least 1
@@ -113,6 +115,66 @@ public final class HistogramBins {
     double clamped = x < lowestCentre ? lowestCentre : (x > highestCentre ? highestCentre : x);
     int index = (int) (clamped * centreScale + centreShift) - 1;
     return index < 0 ? 0 : (index >= count ? count - 1 : index);
+  }
+
+  /**
+   * The smallest value whose {@link #clampedHistcIndex} is at least {@code k} ({@code −∞} for k ≤
+   * 0, {@code +∞} for k ≥ count): {@code clampedHistcIndex(x) ≥ k} exactly when {@code x ≥
+   * histcThreshold(k)}, for every non-NaN x. Found once per instance by bisection over the doubles
+   * with the index rule itself, so comparing with it is the rule, not an approximation of it.
+   */
+  public double histcThreshold(int k) {
+    double[] thresholds = histcThresholds;
+    if (thresholds == null) {
+      thresholds = thresholds(false);
+      histcThresholds = thresholds;
+    }
+    return k <= 0
+        ? Double.NEGATIVE_INFINITY
+        : k >= count ? Double.POSITIVE_INFINITY : thresholds[k];
+  }
+
+  /** As {@link #histcThreshold} for {@link #centreClampedIndex}. */
+  public double centreThreshold(int k) {
+    double[] thresholds = centreThresholds;
+    if (thresholds == null) {
+      thresholds = thresholds(true);
+      centreThresholds = thresholds;
+    }
+    return k <= 0
+        ? Double.NEGATIVE_INFINITY
+        : k >= count ? Double.POSITIVE_INFINITY : thresholds[k];
+  }
+
+  private double[] thresholds(boolean centre) {
+    double[] thresholds = new double[count];
+    for (int k = 1; k < count; k++) {
+      // Invariant: index(lo) < k <= index(hi), over the doubles in their numeric order.
+      long lo = ordered(-Double.MAX_VALUE);
+      long hi = ordered(Double.MAX_VALUE);
+      while (hi - lo > 1 || hi - lo < 0) {
+        long middle = (lo >> 1) + (hi >> 1) + (lo & hi & 1);
+        double value = fromOrdered(middle);
+        int index = centre ? centreClampedIndex(value) : clampedHistcIndex(value);
+        if (index >= k) {
+          hi = middle;
+        } else {
+          lo = middle;
+        }
+      }
+      thresholds[k] = fromOrdered(hi);
+    }
+    return thresholds;
+  }
+
+  /** A long whose signed order is the numeric order of the (non-NaN) doubles. */
+  private static long ordered(double value) {
+    long bits = Double.doubleToRawLongBits(value);
+    return bits >= 0 ? bits : bits ^ Long.MAX_VALUE;
+  }
+
+  private static double fromOrdered(long key) {
+    return Double.longBitsToDouble(key >= 0 ? key : key ^ Long.MAX_VALUE);
   }
 
   /**

@@ -63,6 +63,40 @@ class HistogramBinsTest {
   }
 
   @Test
+  void thresholdsAreTheIndexRulesExactly() {
+    Random random = new Random(3);
+    for (HistogramBins bins :
+        new HistogramBins[] {
+          new HistogramBins(100, -2, 2),
+          new HistogramBins(40, -1, 1),
+          new HistogramBins(7, -0.3, 0.5)
+        }) {
+      for (int k = 1; k < bins.count(); k++) {
+        double histc = bins.histcThreshold(k);
+        assertEquals(true, bins.clampedHistcIndex(histc) >= k, bins + " histc " + k);
+        assertEquals(true, bins.clampedHistcIndex(Math.nextDown(histc)) < k, bins + " histc " + k);
+        double centre = bins.centreThreshold(k);
+        assertEquals(true, bins.centreClampedIndex(centre) >= k, bins + " centre " + k);
+        assertEquals(
+            true, bins.centreClampedIndex(Math.nextDown(centre)) < k, bins + " centre " + k);
+      }
+      assertEquals(Double.NEGATIVE_INFINITY, bins.histcThreshold(0));
+      assertEquals(Double.POSITIVE_INFINITY, bins.centreThreshold(bins.count()));
+      for (int trial = 0; trial < 20000; trial++) {
+        double x =
+            trial % 3 == 0
+                ? random.nextGaussian() * 1e-15
+                : trial % 3 == 1
+                    ? random.nextGaussian()
+                    : bins.low() + random.nextInt(bins.count() + 1) * bins.width();
+        int k = 1 + random.nextInt(bins.count() - 1);
+        assertEquals(bins.clampedHistcIndex(x) >= k, x >= bins.histcThreshold(k), "histc " + x);
+        assertEquals(bins.centreClampedIndex(x) >= k, x >= bins.centreThreshold(k), "centre " + x);
+      }
+    }
+  }
+
+  @Test
   void rejectsEmptyRanges() {
     assertThrows(IllegalArgumentException.class, () -> new HistogramBins(0, 0, 1));
     assertThrows(IllegalArgumentException.class, () -> new HistogramBins(3, 1, 1));

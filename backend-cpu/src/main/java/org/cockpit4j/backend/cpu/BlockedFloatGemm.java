@@ -252,6 +252,7 @@ final class BlockedFloatGemm {
         for (int d = 0; d + 1 < depth.length; d++) {
           int pc = depth[d];
           int kc = depth[d + 1] - pc;
+          work.kc = kc;
           boolean accumulate = d > 0;
           if (sharedB == null) {
             for (int jr = 0; jr < nc; jr += NR) {
@@ -272,67 +273,141 @@ final class BlockedFloatGemm {
             for (int jr = 0; jr < nc; jr += NR) {
               int j0 = jc + jr;
               int cols = Math.min(NR, nc - jr);
-              float[] bPanel;
-              int bIndex;
-              int ldb;
-              if (bInPlace(j0, cols)) {
-                bPanel = bData;
-                bIndex = b.index(pc, j0);
-                ldb = b.rowStride();
-              } else if (sharedB != null) {
-                bPanel = sharedB;
-                bIndex = pc * paddedN + (j0 / NR) * kc * NR;
-                ldb = NR;
-              } else {
-                bPanel = packedB;
-                bIndex = (jr / NR) * kc * NR;
-                ldb = NR;
+              float[] bPanel = bPanel(work, pc, jr, j0, cols);
+              int bIndex = work.bIndex;
+              int ldb = work.ldb;
+              // A read by rows and two full panels of C columns: 4 x 2NR kernels (fewer loads).
+              boolean wide =
+                  aRows && cols == NR && jr + 2 * NR <= nc && cDirect && c.oneColGroup(j0, 2 * NR);
+              int bIndex1 = 0;
+              if (wide) {
+                float[] second = bPanel(work, pc, jr + NR, j0 + NR, NR);
+                bIndex1 = work.bIndex;
+                wide = second == bPanel && work.ldb == ldb;
               }
-              boolean cColumnsDirect = cDirect && cols == NR && c.oneColGroup(j0, NR);
               for (int ir = 0; ir < mc; ir += MR) {
                 int i0 = ic + ir;
                 int rows = Math.min(MR, mc - ir);
-                boolean inPlace = aInPlace(i0, rows);
-                float[] aPanel = inPlace ? aData : packedA;
-                int aIndex = inPlace ? a.index(i0, pc) : (ir / MR) * kc * MR;
-                boolean byRows = inPlace && aRows;
-                int lda = inPlace ? (aRows ? a.rowStride() : a.colStride()) : MR;
-                if (cColumnsDirect && rows == MR && c.oneRowGroup(i0, MR)) {
-                  kernel(
-                      byRows,
-                      false,
+                if (wide && aInPlace(i0, rows) && c.oneRowGroup(i0, MR)) {
+                  int aIndex = a.index(i0, pc);
+                  int lda = a.rowStride();
+                  int cIndex = c.index(i0, j0);
+                  int ldc = c.rowStride();
+                  int half = MR / 2;
+                  VectorRowKernels.kernelRowWideF(
                       kc,
-                      aPanel,
+                      aData,
                       aIndex,
                       lda,
                       bPanel,
                       bIndex,
+                      bIndex1,
                       ldb,
                       cData,
-                      c.index(i0, j0),
-                      c.rowStride(),
+                      cIndex,
+                      ldc,
                       accumulate);
-                } else {
-                  kernel(
-                      byRows,
-                      cols <= NR / 2,
+                  VectorRowKernels.kernelRowWideF(
                       kc,
-                      aPanel,
-                      aIndex,
+                      aData,
+                      aIndex + half * lda,
                       lda,
                       bPanel,
                       bIndex,
+                      bIndex1,
                       ldb,
-                      work.tile,
-                      0,
-                      NR,
-                      false);
-                  storeTile(work, i0, rows, j0, cols, accumulate);
+                      cData,
+                      cIndex + half * ldc,
+                      ldc,
+                      accumulate);
+                } else {
+                  tile(work, ic, ir, rows, pc, kc, j0, cols, bPanel, bIndex, ldb, accumulate);
+                  if (wide) {
+                    tile(work, ic, ir, rows, pc, kc, j0 + NR, NR, bPanel, bIndex1, ldb, accumulate);
+                  }
                 }
+              }
+              if (wide) {
+                jr += NR;
               }
             }
           }
         }
+      }
+    }
+
+    /**
+     * Where the kernels read B's panel of columns {@code [j0, j0 + cols)} (the {@code jr}-th of the
+     * column block) for the depth block at {@code pc}: returns the array, leaves the index and
+     * leading dimension in {@code work.bIndex} and {@code work.ldb}.
+     */
+    private float[] bPanel(Workspace work, int pc, int jr, int j0, int cols) {
+      int kc = work.kc;
+      if (bInPlace(j0, cols)) {
+        work.bIndex = b.index(pc, j0);
+        work.ldb = b.rowStride();
+        return bData;
+      }
+      work.ldb = NR;
+      if (sharedB != null) {
+        work.bIndex = pc * paddedN + (j0 / NR) * kc * NR;
+        return sharedB;
+      }
+      work.bIndex = (jr / NR) * kc * NR;
+      return work.packedB;
+    }
+
+    /** One MR x NR tile of C at rows {@code ic + ir}, columns {@code j0}, for one depth block. */
+    private void tile(
+        Workspace work,
+        int ic,
+        int ir,
+        int rows,
+        int pc,
+        int kc,
+        int j0,
+        int cols,
+        float[] bPanel,
+        int bIndex,
+        int ldb,
+        boolean accumulate) {
+      int i0 = ic + ir;
+      boolean inPlace = aInPlace(i0, rows);
+      float[] aPanel = inPlace ? aData : work.packedA;
+      int aIndex = inPlace ? a.index(i0, pc) : (ir / MR) * kc * MR;
+      boolean byRows = inPlace && aRows;
+      int lda = inPlace ? (aRows ? a.rowStride() : a.colStride()) : MR;
+      if (cDirect && cols == NR && rows == MR && c.oneColGroup(j0, NR) && c.oneRowGroup(i0, MR)) {
+        kernel(
+            byRows,
+            false,
+            kc,
+            aPanel,
+            aIndex,
+            lda,
+            bPanel,
+            bIndex,
+            ldb,
+            cData,
+            c.index(i0, j0),
+            c.rowStride(),
+            accumulate);
+      } else {
+        kernel(
+            byRows,
+            cols <= NR / 2,
+            kc,
+            aPanel,
+            aIndex,
+            lda,
+            bPanel,
+            bIndex,
+            ldb,
+            work.tile,
+            0,
+            NR,
+            false);
+        storeTile(work, i0, rows, j0, cols, accumulate);
       }
     }
 
@@ -581,6 +656,12 @@ final class BlockedFloatGemm {
     final float[] packedB = new float[KC * VectorGemm.roundUp(NC, NR)];
     final float[] tile = new float[MR * NR];
     final int[] offsets = new int[Math.max(MR, NR)];
+
+    /** The current depth block's depth, and where the current B panel is read. */
+    int kc;
+
+    int bIndex;
+    int ldb;
 
     /** All of B, packed for the threads of one product (see prepackB). */
     float[] shared;

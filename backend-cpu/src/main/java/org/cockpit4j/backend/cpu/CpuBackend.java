@@ -103,22 +103,6 @@ public final class CpuBackend implements Backend {
     return ArrayPool.array(dtype == DType.FLOAT32, size);
   }
 
-  /** A zero-filled array for a result that the caller accumulates into. */
-  private Object allocateZeroed(DType dtype, int size) {
-    Object out = allocate(dtype, size);
-    threads.parallelFor(
-        size,
-        1 << 18,
-        (c, from, to) -> {
-          if (out instanceof float[] f) {
-            Arrays.fill(f, from, to, 0f);
-          } else {
-            Arrays.fill((double[]) out, from, to, 0.0);
-          }
-        });
-    return out;
-  }
-
   private static void checkLength(int length, Shape shape) {
     if (length != shape.size()) {
       throw new IllegalArgumentException(
@@ -736,7 +720,7 @@ public final class CpuBackend implements Backend {
     int inner = shape.sizeFrom(a + 1);
     Object data = CpuStorage.array(source);
     Object idx = CpuStorage.array(index);
-    Object out = allocateZeroed(source.dtype(), shape.sizeAsInt());
+    Object out = allocate(source.dtype(), shape.sizeAsInt()); // rows zeroed by the kernel
     java.util.concurrent.atomic.AtomicInteger firstBad =
         new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
     threads.parallelFor(
@@ -853,7 +837,7 @@ public final class CpuBackend implements Backend {
     int n = columns.dim(0);
     int channels = columns.dim(1) / window;
     Shape outShape = Shape.of(n, channels, height, width);
-    Object out = allocateZeroed(columns.dtype(), outShape.sizeAsInt());
+    Object out = allocate(columns.dtype(), outShape.sizeAsInt()); // planes zeroed below
     Object data = CpuStorage.array(columns);
     int planeIn = window * ho * wo;
     int planeOut = height * width;
@@ -862,6 +846,11 @@ public final class CpuBackend implements Backend {
         Math.max(1, ELEMENTWISE_GRAIN / Math.max(1, planeIn)),
         (c, from, to) -> {
           for (int plane = from; plane < to; plane++) {
+            if (out instanceof float[] o) {
+              Arrays.fill(o, plane * planeOut, (plane + 1) * planeOut, 0f);
+            } else {
+              Arrays.fill((double[]) out, plane * planeOut, (plane + 1) * planeOut, 0.0);
+            }
             if (data instanceof float[] f) {
               Convolution.col2imPlane(
                   f, plane * planeIn, geometry, height, width, (float[]) out, plane * planeOut);

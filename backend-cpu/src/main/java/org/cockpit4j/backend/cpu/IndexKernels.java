@@ -4,8 +4,9 @@ package org.cockpit4j.backend.cpu;
  * Gather and scatter-add on the layout {@code [outer, extent, inner]}: the index tensor is {@code
  * [outer, picked, inner]} and holds integer values (in a float[] or double[]), checked as they are
  * read. Each outer row reads and writes only its own slices, so rows run in parallel; within a row,
- * repeated indices accumulate in index order. The kernels return the flat position of the first
- * invalid index value they met, or -1.
+ * repeated indices accumulate in index order. scatterAdd zeroes each row of its output before
+ * adding to it (so the output may hold anything beforehand). The kernels return the flat position
+ * of the first invalid index value they met, or -1.
  */
 final class IndexKernels {
   private IndexKernels() {}
@@ -69,6 +70,7 @@ final class IndexKernels {
       int to) {
     for (int o = from; o < to; o++) {
       int outBase = o * extent * inner;
+      java.util.Arrays.fill(out, outBase, outBase + extent * inner, 0f);
       for (int r = 0; r < picked; r++) {
         int src = (o * picked + r) * inner;
         for (int i = 0; i < inner; i++) {
@@ -94,6 +96,7 @@ final class IndexKernels {
       int to) {
     for (int o = from; o < to; o++) {
       int outBase = o * extent * inner;
+      java.util.Arrays.fill(out, outBase, outBase + extent * inner, 0.0);
       for (int r = 0; r < picked; r++) {
         int src = (o * picked + r) * inner;
         for (int i = 0; i < inner; i++) {

@@ -194,4 +194,108 @@ final class VectorRowKernels {
     c60.intoArray(c, ci + 6 * ldc + 0 * FL);
     c70.intoArray(c, ci + 7 * ldc + 0 * FL);
   }
+
+  /**
+   * C[4 x 4*FL] (+)= A[4 x kc] B[kc x 4*FL] with A read by rows (element (r, p) at {@code a[ai +
+   * r*lda + p]}) and B as two panels of 2*FL columns (row p at {@code b[bi0 + p*ldb]} and {@code
+   * b[bi1 + p*ldb]}); C row r at {@code c[ci + r*ldc]}. Fewer loads per multiply-add than {@link
+   * #kernelRowF}, for products with 4*FL columns: the same multiply-adds in the same order per
+   * element, so the results are identical.
+   */
+  static void kernelRowWideF(
+      int kc,
+      float[] a,
+      int ai,
+      int lda,
+      float[] b,
+      int bi0,
+      int bi1,
+      int ldb,
+      float[] c,
+      int ci,
+      int ldc,
+      boolean accumulate) {
+    FloatVector c00 = FloatVector.zero(FS);
+    FloatVector c01 = FloatVector.zero(FS);
+    FloatVector c02 = FloatVector.zero(FS);
+    FloatVector c03 = FloatVector.zero(FS);
+    FloatVector c10 = FloatVector.zero(FS);
+    FloatVector c11 = FloatVector.zero(FS);
+    FloatVector c12 = FloatVector.zero(FS);
+    FloatVector c13 = FloatVector.zero(FS);
+    FloatVector c20 = FloatVector.zero(FS);
+    FloatVector c21 = FloatVector.zero(FS);
+    FloatVector c22 = FloatVector.zero(FS);
+    FloatVector c23 = FloatVector.zero(FS);
+    FloatVector c30 = FloatVector.zero(FS);
+    FloatVector c31 = FloatVector.zero(FS);
+    FloatVector c32 = FloatVector.zero(FS);
+    FloatVector c33 = FloatVector.zero(FS);
+    int a0 = ai + 0 * lda;
+    int a1 = ai + 1 * lda;
+    int a2 = ai + 2 * lda;
+    int a3 = ai + 3 * lda;
+    for (int p = 0; p < kc; p++) {
+      int bo0 = bi0 + p * ldb;
+      int bo1 = bi1 + p * ldb;
+      FloatVector b0 = FloatVector.fromArray(FS, b, bo0);
+      FloatVector b1 = FloatVector.fromArray(FS, b, bo0 + FL);
+      FloatVector b2 = FloatVector.fromArray(FS, b, bo1);
+      FloatVector b3 = FloatVector.fromArray(FS, b, bo1 + FL);
+      FloatVector x0 = FloatVector.broadcast(FS, a[a0 + p]);
+      c00 = x0.fma(b0, c00);
+      c01 = x0.fma(b1, c01);
+      c02 = x0.fma(b2, c02);
+      c03 = x0.fma(b3, c03);
+      FloatVector x1 = FloatVector.broadcast(FS, a[a1 + p]);
+      c10 = x1.fma(b0, c10);
+      c11 = x1.fma(b1, c11);
+      c12 = x1.fma(b2, c12);
+      c13 = x1.fma(b3, c13);
+      FloatVector x2 = FloatVector.broadcast(FS, a[a2 + p]);
+      c20 = x2.fma(b0, c20);
+      c21 = x2.fma(b1, c21);
+      c22 = x2.fma(b2, c22);
+      c23 = x2.fma(b3, c23);
+      FloatVector x3 = FloatVector.broadcast(FS, a[a3 + p]);
+      c30 = x3.fma(b0, c30);
+      c31 = x3.fma(b1, c31);
+      c32 = x3.fma(b2, c32);
+      c33 = x3.fma(b3, c33);
+    }
+    if (accumulate) {
+      c00 = c00.add(FloatVector.fromArray(FS, c, ci + 0 * ldc + 0 * FL));
+      c01 = c01.add(FloatVector.fromArray(FS, c, ci + 0 * ldc + 1 * FL));
+      c02 = c02.add(FloatVector.fromArray(FS, c, ci + 0 * ldc + 2 * FL));
+      c03 = c03.add(FloatVector.fromArray(FS, c, ci + 0 * ldc + 3 * FL));
+      c10 = c10.add(FloatVector.fromArray(FS, c, ci + 1 * ldc + 0 * FL));
+      c11 = c11.add(FloatVector.fromArray(FS, c, ci + 1 * ldc + 1 * FL));
+      c12 = c12.add(FloatVector.fromArray(FS, c, ci + 1 * ldc + 2 * FL));
+      c13 = c13.add(FloatVector.fromArray(FS, c, ci + 1 * ldc + 3 * FL));
+      c20 = c20.add(FloatVector.fromArray(FS, c, ci + 2 * ldc + 0 * FL));
+      c21 = c21.add(FloatVector.fromArray(FS, c, ci + 2 * ldc + 1 * FL));
+      c22 = c22.add(FloatVector.fromArray(FS, c, ci + 2 * ldc + 2 * FL));
+      c23 = c23.add(FloatVector.fromArray(FS, c, ci + 2 * ldc + 3 * FL));
+      c30 = c30.add(FloatVector.fromArray(FS, c, ci + 3 * ldc + 0 * FL));
+      c31 = c31.add(FloatVector.fromArray(FS, c, ci + 3 * ldc + 1 * FL));
+      c32 = c32.add(FloatVector.fromArray(FS, c, ci + 3 * ldc + 2 * FL));
+      c33 = c33.add(FloatVector.fromArray(FS, c, ci + 3 * ldc + 3 * FL));
+    }
+    c00.intoArray(c, ci + 0 * ldc + 0 * FL);
+    c01.intoArray(c, ci + 0 * ldc + 1 * FL);
+    c02.intoArray(c, ci + 0 * ldc + 2 * FL);
+    c03.intoArray(c, ci + 0 * ldc + 3 * FL);
+    c10.intoArray(c, ci + 1 * ldc + 0 * FL);
+    c11.intoArray(c, ci + 1 * ldc + 1 * FL);
+    c12.intoArray(c, ci + 1 * ldc + 2 * FL);
+    c13.intoArray(c, ci + 1 * ldc + 3 * FL);
+    c20.intoArray(c, ci + 2 * ldc + 0 * FL);
+    c21.intoArray(c, ci + 2 * ldc + 1 * FL);
+    c22.intoArray(c, ci + 2 * ldc + 2 * FL);
+    c23.intoArray(c, ci + 2 * ldc + 3 * FL);
+    c30.intoArray(c, ci + 3 * ldc + 0 * FL);
+    c31.intoArray(c, ci + 3 * ldc + 1 * FL);
+    c32.intoArray(c, ci + 3 * ldc + 2 * FL);
+    c33.intoArray(c, ci + 3 * ldc + 3 * FL);
+  }
 }

@@ -131,6 +131,16 @@ class BlockedFloatGemmTest {
     MatrixLayout delta = new MatrixLayout(m, batch * p, 0, p, m, 0, 1, p, m * p);
     MatrixLayout columns = new MatrixLayout(batch * p, n, 0, 1, p, n * p, p, n, 0);
     check(delta, batch * m * p, columns, batch * n * p, MatrixLayout.dense(m, n, 0), m * n);
+    // Two full panels of C columns per row panel read in place: the wide row kernels.
+    int outputs = 64;
+    int inputs = 90;
+    check(
+        new MatrixLayout(outputs, batch * p, 0, p, outputs, 0, 1, p, outputs * p),
+        batch * outputs * p,
+        new MatrixLayout(batch * p, inputs, 0, 1, p, inputs * p, p, inputs, 0),
+        batch * inputs * p,
+        MatrixLayout.dense(outputs, inputs, 0),
+        outputs * inputs);
     // And with more depth per member than one depth block.
     int deep = 700;
     check(
