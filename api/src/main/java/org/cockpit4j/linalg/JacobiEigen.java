@@ -94,5 +94,21 @@ public final class JacobiEigen {
    * @param values the eigenvalues
    * @param vectors {@code vectors[row][column]}: column k belongs to {@code values[k]}
    */
-  public record Result(double[] values, double[][] vectors) {}
+  public record Result(double[] values, double[][] vectors) {
+
+    /** Eigenvalue {@code i} (ascending order). */
+    public double value(int i) {
+      return values[i];
+    }
+
+    /** Component {@code row} of eigenvector {@code i}. */
+    public double vector(int row, int i) {
+      return vectors[row][i];
+    }
+
+    /** Number of eigenvalues. */
+    public int size() {
+      return values.length;
+    }
+  }
 }

@@ -2,6 +2,7 @@ package org.cockpit4j.quantities;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cockpit4j.linalg.JacobiEigen;
 import org.cockpit4j.quantity.HessianOperator;
 
 /**
@@ -77,7 +78,7 @@ final class Lanczos {
           alpha += correction[0];
         }
         alphas.add(alpha);
-        SymmetricEigen ritz = SymmetricEigen.of(tridiagonal(alphas, betas));
+        JacobiEigen.Result ritz = JacobiEigen.decompose(tridiagonal(alphas, betas));
         int pick = pick(ritz, target);
         eigenvalue = ritz.value(pick);
         double residual = beta * Math.abs(ritz.vector(j, pick));
@@ -120,7 +121,7 @@ final class Lanczos {
   private static final double ORTHOGONALITY_GUARD = 1.5e-8;
 
   /** The smallest residual estimate {@code β_j |s_{j,i}|} over all Ritz pairs of T_j. */
-  private static double smallestResidual(SymmetricEigen ritz, double beta, int j) {
+  private static double smallestResidual(JacobiEigen.Result ritz, double beta, int j) {
     double smallest = Double.POSITIVE_INFINITY;
     for (int i = 0; i < ritz.size(); i++) {
       smallest = Math.min(smallest, beta * Math.abs(ritz.vector(j, i)));
@@ -128,7 +129,7 @@ final class Lanczos {
     return smallest;
   }
 
-  private static int pick(SymmetricEigen ritz, Target target) {
+  private static int pick(JacobiEigen.Result ritz, Target target) {
     int best = 0;
     for (int i = 1; i < ritz.size(); i++) {
       double candidate = ritz.value(i);
@@ -144,7 +145,7 @@ final class Lanczos {
     return best;
   }
 
-  private static double gap(SymmetricEigen ritz, int pick) {
+  private static double gap(JacobiEigen.Result ritz, int pick) {
     double gap = Double.POSITIVE_INFINITY;
     for (int i = 0; i < ritz.size(); i++) {
       if (i != pick) {
@@ -179,7 +180,7 @@ final class Lanczos {
   }
 
   private static double[] combine(
-      List<double[]> basis, SymmetricEigen ritz, int pick, int dimension) {
+      List<double[]> basis, JacobiEigen.Result ritz, int pick, int dimension) {
     double[] coefficients = new double[basis.size()];
     for (int i = 0; i < coefficients.length; i++) {
       coefficients[i] = ritz.vector(i, pick);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.cockpit4j.cockpit.TinyProblem;
+import org.cockpit4j.linalg.JacobiEigen;
 import org.cockpit4j.log.NdArray;
 import org.cockpit4j.optim.Adam;
 import org.cockpit4j.optim.Sgd;
@@ -246,7 +247,7 @@ class QuantityTwinsTest {
     TwinRun run = sgdRun(create("HessMaxEV", every));
     TwinRun largest = sgdRun(create("HessMaxEV", every, "use_power", false));
     for (int k = 0; k < STEPS; k++) {
-      SymmetricEigen eigen = SymmetricEigen.of(run.problem.hessian(run.modelAt(k), k));
+      JacobiEigen.Result eigen = JacobiEigen.decompose(run.problem.hessian(run.modelAt(k), k));
       double magnitude = 0;
       double maximum = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < eigen.size(); i++) {
