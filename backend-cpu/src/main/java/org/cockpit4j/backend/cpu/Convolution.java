@@ -6,6 +6,33 @@ import org.cockpit4j.backend.ConvGeometry;
 final class Convolution {
   private Convolution() {}
 
+  /** Faster float32 planes for some geometries (the Vector API ones, {@link VectorPlanes}). */
+  interface PlaneKernels {
+    /** {@link #im2colPlane}, or false (nothing written) when the geometry is not handled. */
+    boolean im2col(
+        float[] x, int xOff, int height, int width, ConvGeometry g, float[] cols, int colOff);
+
+    /** {@link #col2imPlane}, or false (nothing written) when the geometry is not handled. */
+    boolean col2im(
+        float[] cols, int colOff, ConvGeometry g, int height, int width, float[] x, int xOff);
+  }
+
+  private static final PlaneKernels FAST = loadFast();
+
+  private static PlaneKernels loadFast() {
+    if (GemmFactory.vectorApiPresent()) {
+      try {
+        return (PlaneKernels)
+            Class.forName("org.cockpit4j.backend.cpu.VectorPlanes")
+                .getDeclaredConstructor()
+                .newInstance();
+      } catch (ReflectiveOperationException | LinkageError e) {
+        // Fall through to the plain loops.
+      }
+    }
+    return null;
+  }
+
   /** First output column {@code ow} with {@code w0 + ow*stride >= 0}. */
   static int firstInside(int w0, int stride) {
     return w0 >= 0 ? 0 : (-w0 + stride - 1) / stride;
@@ -23,6 +50,9 @@ final class Convolution {
    */
   static void im2colPlane(
       float[] x, int xOff, int height, int width, ConvGeometry g, float[] cols, int colOff) {
+    if (FAST != null && FAST.im2col(x, xOff, height, width, g, cols, colOff)) {
+      return;
+    }
     int ho = g.outputHeight(height);
     int wo = g.outputWidth(width);
     int sw = g.strideWidth();
@@ -92,6 +122,9 @@ final class Convolution {
   /** The adjoint of {@link #im2colPlane}: adds the rows back into plane {@code x[xOff..]}. */
   static void col2imPlane(
       float[] cols, int colOff, ConvGeometry g, int height, int width, float[] x, int xOff) {
+    if (FAST != null && FAST.col2im(cols, colOff, g, height, width, x, xOff)) {
+      return;
+    }
     int ho = g.outputHeight(height);
     int wo = g.outputWidth(width);
     int sw = g.strideWidth();
