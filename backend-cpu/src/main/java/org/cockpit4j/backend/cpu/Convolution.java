@@ -10,11 +10,25 @@ final class Convolution {
   interface PlaneKernels {
     /** {@link #im2colPlane}, or false (nothing written) when the geometry is not handled. */
     boolean im2col(
-        float[] x, int xOff, int height, int width, ConvGeometry g, float[] cols, int colOff);
+        float[] x,
+        int xOff,
+        int height,
+        int width,
+        ConvGeometry g,
+        float[] cols,
+        int colOff,
+        int rowStride);
 
     /** {@link #col2imPlane}, or false (nothing written) when the geometry is not handled. */
     boolean col2im(
-        float[] cols, int colOff, ConvGeometry g, int height, int width, float[] x, int xOff);
+        float[] cols,
+        int colOff,
+        int rowStride,
+        ConvGeometry g,
+        int height,
+        int width,
+        float[] x,
+        int xOff);
   }
 
   private static final PlaneKernels FAST = loadFast();
@@ -50,7 +64,24 @@ final class Convolution {
    */
   static void im2colPlane(
       float[] x, int xOff, int height, int width, ConvGeometry g, float[] cols, int colOff) {
-    if (FAST != null && FAST.im2col(x, xOff, height, width, g, cols, colOff)) {
+    im2colPlane(
+        x, xOff, height, width, g, cols, colOff, g.outputHeight(height) * g.outputWidth(width));
+  }
+
+  /**
+   * {@link #im2colPlane} with the unfolded rows {@code rowStride} elements apart (at least {@code
+   * ho*wo}; the gaps are left alone), e.g. two members' rows side by side.
+   */
+  static void im2colPlane(
+      float[] x,
+      int xOff,
+      int height,
+      int width,
+      ConvGeometry g,
+      float[] cols,
+      int colOff,
+      int rowStride) {
+    if (FAST != null && FAST.im2col(x, xOff, height, width, g, cols, colOff, rowStride)) {
       return;
     }
     int ho = g.outputHeight(height);
@@ -80,7 +111,7 @@ final class Convolution {
           }
           java.util.Arrays.fill(cols, dst + hi, dst + wo, 0f);
         }
-        row += ho * wo;
+        row += rowStride;
       }
     }
   }
@@ -122,7 +153,21 @@ final class Convolution {
   /** The adjoint of {@link #im2colPlane}: adds the rows back into plane {@code x[xOff..]}. */
   static void col2imPlane(
       float[] cols, int colOff, ConvGeometry g, int height, int width, float[] x, int xOff) {
-    if (FAST != null && FAST.col2im(cols, colOff, g, height, width, x, xOff)) {
+    col2imPlane(
+        cols, colOff, g.outputHeight(height) * g.outputWidth(width), g, height, width, x, xOff);
+  }
+
+  /** {@link #col2imPlane} with the unfolded rows {@code rowStride} elements apart. */
+  static void col2imPlane(
+      float[] cols,
+      int colOff,
+      int rowStride,
+      ConvGeometry g,
+      int height,
+      int width,
+      float[] x,
+      int xOff) {
+    if (FAST != null && FAST.col2im(cols, colOff, rowStride, g, height, width, x, xOff)) {
       return;
     }
     int ho = g.outputHeight(height);
@@ -151,7 +196,7 @@ final class Convolution {
             }
           }
         }
-        row += ho * wo;
+        row += rowStride;
       }
     }
   }

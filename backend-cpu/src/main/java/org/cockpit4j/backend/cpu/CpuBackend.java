@@ -918,29 +918,39 @@ public final class CpuBackend implements Backend {
         members,
         1,
         (chunk, from, to) -> {
-          float[] columns = ArrayPool.floats(kernelSize * positions);
-          MatrixLayout columnLayout = MatrixLayout.dense(kernelSize, positions, 0);
-          for (int member = from; member < to; member++) {
+          // Two members side by side: fewer ragged column panels than one at a time.
+          float[] columns = ArrayPool.floats(kernelSize * 2 * positions);
+          for (int member = from; member < to; member += 2) {
+            int count = Math.min(2, to - member);
+            int columnCount = count * positions;
             gemm.multiply(
                 weightTransposed,
                 w,
-                MatrixLayout.dense(outChannels, positions, member * outChannels * positions),
+                MatrixLayout.columnBatch(
+                    count,
+                    outChannels,
+                    positions,
+                    member * outChannels * positions,
+                    outChannels * positions),
                 s,
-                columnLayout,
+                MatrixLayout.dense(kernelSize, columnCount, 0),
                 columns,
                 false,
                 false);
-            int target = member * channels * plane;
-            Arrays.fill(out, target, target + channels * plane, 0f);
-            for (int c = 0; c < channels; c++) {
-              Convolution.col2imPlane(
-                  columns,
-                  c * window * positions,
-                  geometry,
-                  height,
-                  width,
-                  out,
-                  target + c * plane);
+            for (int m = 0; m < count; m++) {
+              int target = (member + m) * channels * plane;
+              Arrays.fill(out, target, target + channels * plane, 0f);
+              for (int c = 0; c < channels; c++) {
+                Convolution.col2imPlane(
+                    columns,
+                    c * window * columnCount + m * positions,
+                    columnCount,
+                    geometry,
+                    height,
+                    width,
+                    out,
+                    target + c * plane);
+              }
             }
           }
           ArrayPool.recycle(columns);

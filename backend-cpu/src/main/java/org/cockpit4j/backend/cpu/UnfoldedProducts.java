@@ -25,16 +25,25 @@ final class UnfoldedProducts {
         x.batch,
         1,
         (chunk, from, to) -> {
-          float[] columns = ArrayPool.floats(rows * positions);
-          MatrixLayout columnLayout = MatrixLayout.dense(rows, positions, 0);
-          for (int n = from; n < to; n++) {
-            x.unfold(n, 0, x.channels, columns, 0);
+          // Two members side by side: fewer ragged column panels than one at a time.
+          float[] columns = ArrayPool.floats(rows * 2 * positions);
+          for (int n = from; n < to; n += 2) {
+            int count = Math.min(2, to - n);
+            int width = count * positions;
+            for (int member = 0; member < count; member++) {
+              x.unfold(n + member, 0, x.channels, columns, member * positions, width);
+            }
             gemm.multiply(
                 weight,
                 panels,
-                columnLayout,
+                MatrixLayout.dense(rows, width, 0),
                 columns,
-                MatrixLayout.dense(outChannels, positions, n * outChannels * positions),
+                MatrixLayout.columnBatch(
+                    count,
+                    outChannels,
+                    positions,
+                    n * outChannels * positions,
+                    outChannels * positions),
                 out,
                 false,
                 false);
@@ -64,7 +73,7 @@ final class UnfoldedProducts {
           MatrixLayout columnLayout = MatrixLayout.dense(share, positions, 0);
           MatrixLayout target = MatrixLayout.dense(share, outChannels, c0 * window * outChannels);
           for (int n = 0; n < x.batch; n++) {
-            x.unfold(n, c0, c1, columns, 0);
+            x.unfold(n, c0, c1, columns, 0, positions);
             gemm.multiply(
                 columnLayout,
                 columns,

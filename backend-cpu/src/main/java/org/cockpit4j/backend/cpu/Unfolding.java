@@ -80,12 +80,11 @@ final class Unfolding {
 
   /**
    * Writes the rows of channels {@code [c0, c1)} of member {@code n} ({@code (c1-c0)*kH*kW} rows of
-   * {@code Ho*Wo}) to {@code target[offset..]}; float32 only.
+   * {@code Ho*Wo}, {@code rowStride} apart) to {@code target[offset..]}; float32 only.
    */
-  void unfold(int n, int c0, int c1, float[] target, int offset) {
+  void unfold(int n, int c0, int c1, float[] target, int offset, int rowStride) {
     float[] x = (float[]) input.data();
     int planeIn = height * width;
-    int planeOut = window * positions;
     for (int c = c0; c < c1; c++) {
       Convolution.im2colPlane(
           x,
@@ -94,7 +93,8 @@ final class Unfolding {
           width,
           geometry,
           target,
-          offset + (c - c0) * planeOut);
+          offset + (c - c0) * window * rowStride,
+          rowStride);
     }
   }
 

@@ -50,7 +50,14 @@ final class VectorPlanes implements Convolution.PlaneKernels {
 
   @Override
   public boolean im2col(
-      float[] x, int xOff, int height, int width, ConvGeometry g, float[] cols, int colOff) {
+      float[] x,
+      int xOff,
+      int height,
+      int width,
+      ConvGeometry g,
+      float[] cols,
+      int colOff,
+      int rowStride) {
     if (!handles(g)) {
       return false;
     }
@@ -67,19 +74,25 @@ final class VectorPlanes implements Convolution.PlaneKernels {
     }
     int kernelHeight = g.kernelHeight();
     int kernelWidth = g.kernelWidth();
-    int end = colOff + kernelHeight * kernelWidth * ho * wo;
-    int dst = colOff;
+    int rowLength = ho * wo;
+    // Vectors may run past a row into the next one only when the rows are contiguous (the next
+    // row is written afterwards); never past the plane.
+    boolean contiguous = rowStride == rowLength;
+    int planeEnd = colOff + (kernelHeight * kernelWidth - 1) * rowStride + rowLength;
     for (int i = 0; i < kernelHeight; i++) {
       for (int j = 0; j < kernelWidth; j++) {
-        if (wo <= L && dst + (ho - 1) * wo + L <= end) {
+        int rowStart = colOff + (i * kernelWidth + j) * rowStride;
+        int end = contiguous ? planeEnd : rowStart + rowLength;
+        int dst = rowStart;
+        int oh = 0;
+        if (wo <= L) {
           // Rows of at most one vector: one load and one store each.
-          for (int oh = 0, src = i * paddedWidth + j; oh < ho; oh++, dst += wo) {
+          for (int src = i * paddedWidth + j; oh < ho && dst + L <= end; oh++, dst += wo) {
             FloatVector.fromArray(FS, p, src).intoArray(cols, dst);
             src += paddedWidth;
           }
-          continue;
         }
-        for (int oh = 0; oh < ho; oh++, dst += wo) {
+        for (; oh < ho; oh++, dst += wo) {
           int src = (oh + i) * paddedWidth + j;
           int ow = 0;
           for (; ow < wo && dst + ow + L <= end; ow += L) {
@@ -96,7 +109,14 @@ final class VectorPlanes implements Convolution.PlaneKernels {
 
   @Override
   public boolean col2im(
-      float[] cols, int colOff, ConvGeometry g, int height, int width, float[] x, int xOff) {
+      float[] cols,
+      int colOff,
+      int rowStride,
+      ConvGeometry g,
+      int height,
+      int width,
+      float[] x,
+      int xOff) {
     if (!handles(g)) {
       return false;
     }
@@ -112,9 +132,9 @@ final class VectorPlanes implements Convolution.PlaneKernels {
     int kernelWidth = g.kernelWidth();
     FloatVector zero = FloatVector.zero(FS);
     VectorMask<Float> inRow = LANES.compare(VectorOperators.LT, (float) wo);
-    int src = colOff;
     for (int i = 0; i < kernelHeight; i++) {
       for (int j = 0; j < kernelWidth; j++) {
+        int src = colOff + (i * kernelWidth + j) * rowStride;
         if (wo <= L && src + (ho - 1) * wo + L <= cols.length) {
           // Rows of at most one vector: lanes past the row add zeros (not the next row).
           for (int oh = 0, dst = i * paddedWidth + j; oh < ho; oh++, src += wo) {

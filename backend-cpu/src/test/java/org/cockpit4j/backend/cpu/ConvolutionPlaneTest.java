@@ -1,5 +1,6 @@
 package org.cockpit4j.backend.cpu;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
@@ -76,6 +77,38 @@ class ConvolutionPlaneTest {
           assertEquals(1 + folded[i], image[1 + i], 1e-4 * (1 + Math.abs(folded[i])), what);
         }
       }
+    }
+  }
+
+  @Test
+  void rowsMayLieApartLeavingTheGapsAlone() {
+    Random random = new Random(6);
+    for (ConvGeometry g : GEOMETRIES) {
+      int height = 14;
+      int width = 14;
+      int length = g.outputHeight(height) * g.outputWidth(width);
+      int rows = g.kernelHeight() * g.kernelWidth();
+      int stride = 2 * length;
+      float[] x = new float[height * width];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = (float) random.nextGaussian();
+      }
+      float[] dense = new float[rows * length];
+      Convolution.im2colPlane(x, 0, height, width, g, dense, 0);
+      float[] spread = new float[rows * stride];
+      java.util.Arrays.fill(spread, SENTINEL);
+      Convolution.im2colPlane(x, 0, height, width, g, spread, 0, stride);
+      for (int r = 0; r < rows; r++) {
+        for (int i = 0; i < length; i++) {
+          assertEquals(dense[r * length + i], spread[r * stride + i], g.toString());
+          assertEquals(SENTINEL, spread[r * stride + length + i], g + " gap");
+        }
+      }
+      float[] fromDense = new float[height * width];
+      float[] fromSpread = new float[height * width];
+      Convolution.col2imPlane(dense, 0, g, height, width, fromDense, 0);
+      Convolution.col2imPlane(spread, 0, stride, g, height, width, fromSpread, 0);
+      assertArrayEquals(fromDense, fromSpread, 0f, g.toString());
     }
   }
 }
