@@ -100,7 +100,7 @@ final class BatchedMatMul {
       asProductPerMember(threads, gemm, p, a, b, c);
       return;
     }
-    gemm.multiply(aLayout, a, bLayout, b, cLayout, c, true);
+    gemm.multiply(aLayout, a, bLayout, b, cLayout, c, false, true);
   }
 
   /**
@@ -123,6 +123,7 @@ final class BatchedMatMul {
                 b,
                 MatrixLayout.dense(m, n, i * m * n),
                 c,
+                false,
                 false);
           }
         };
@@ -138,6 +139,7 @@ final class BatchedMatMul {
             b,
             MatrixLayout.dense(m, n, i * m * n),
             c,
+            false,
             true);
       }
     }
@@ -177,7 +179,7 @@ final class BatchedMatMul {
             bMember.colStride(),
             Math.max(1, n),
             0);
-    gemm.multiply(aLayout, a, bLayout, b, MatrixLayout.dense(m, n, 0), c, true);
+    gemm.multiply(aLayout, a, bLayout, b, MatrixLayout.dense(m, n, 0), c, false, true);
   }
 
   /** {@code op(X)} of logical shape {@code rows x cols} stored row-major at {@code offset}. */

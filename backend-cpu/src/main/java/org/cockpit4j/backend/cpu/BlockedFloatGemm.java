@@ -40,8 +40,8 @@ final class BlockedFloatGemm {
   }
 
   /**
-   * Overwrites C ({@code m x n}) with {@code A B} ({@code A: m x k}, {@code B: k x n}); uses the
-   * thread pool only when {@code parallel}.
+   * Overwrites C ({@code m x n}) with {@code A B} ({@code A: m x k}, {@code B: k x n}), or adds
+   * {@code A B} to it when {@code accumulate}; uses the thread pool only when {@code parallel}.
    */
   void multiply(
       MatrixLayout a,
@@ -50,6 +50,7 @@ final class BlockedFloatGemm {
       float[] bData,
       MatrixLayout c,
       float[] cData,
+      boolean accumulate,
       boolean parallel) {
     int m = a.rows();
     int k = a.cols();
@@ -61,17 +62,28 @@ final class BlockedFloatGemm {
       return;
     }
     if (k == 0) {
-      for (int i = 0; i < m; i++) {
-        for (int j = 0; j < n; j++) {
-          cData[c.index(i, j)] = 0f;
+      if (!accumulate) {
+        for (int i = 0; i < m; i++) {
+          for (int j = 0; j < n; j++) {
+            cData[c.index(i, j)] = 0f;
+          }
         }
       }
       return;
     }
     if (!worthTransposing(a, b)) {
-      new Job(a, aData, b, bData, c, cData, parallel).run();
+      new Job(a, aData, b, bData, c, cData, accumulate, parallel).run();
     } else if (c.rowStride() == 1) {
-      new Job(b.transpose(), bData, a.transpose(), aData, c.transpose(), cData, parallel).run();
+      new Job(
+              b.transpose(),
+              bData,
+              a.transpose(),
+              aData,
+              c.transpose(),
+              cData,
+              accumulate,
+              parallel)
+          .run();
     } else {
       // Cᵀ into a row-major scratch (tiles written in place), then copied over transposed.
       float[] scratch = ArrayPool.floats(n * m);
@@ -82,17 +94,19 @@ final class BlockedFloatGemm {
               aData,
               MatrixLayout.dense(n, m, 0),
               scratch,
+              false,
               parallel)
           .run();
-      copyTransposed(scratch, c, cData);
+      copyTransposed(scratch, c, cData, accumulate);
       ArrayPool.recycle(scratch);
     }
   }
 
   /**
-   * Writes the row-major {@code n x m} matrix {@code t} into C ({@code m x n}) as its transpose.
+   * Writes (or adds, when {@code accumulate}) the transpose of the row-major {@code n x m} matrix
+   * {@code t} into C ({@code m x n}).
    */
-  private static void copyTransposed(float[] t, MatrixLayout c, float[] cData) {
+  static void copyTransposed(float[] t, MatrixLayout c, float[] cData, boolean accumulate) {
     int m = c.rows();
     int n = c.cols();
     int tileSize = 32;
@@ -105,11 +119,13 @@ final class BlockedFloatGemm {
           if (c.colStride() == 1 && c.oneColGroup(j0, j1 - j0)) {
             int target = row + c.colOffset(j0);
             for (int j = j0; j < j1; j++) {
-              cData[target + j - j0] = t[j * m + i];
+              float value = t[j * m + i];
+              cData[target + j - j0] = accumulate ? cData[target + j - j0] + value : value;
             }
           } else {
             for (int j = j0; j < j1; j++) {
-              cData[row + c.colOffset(j)] = t[j * m + i];
+              int index = row + c.colOffset(j);
+              cData[index] = accumulate ? cData[index] + t[j * m + i] : t[j * m + i];
             }
           }
         }
@@ -143,6 +159,9 @@ final class BlockedFloatGemm {
     final int k;
     final boolean parallel;
 
+    /** Whether the first depth block adds to C too (instead of overwriting it). */
+    final boolean accumulateAll;
+
     /** Depth block starts (plus k at the end). */
     final int[] depth;
 
@@ -170,6 +189,7 @@ final class BlockedFloatGemm {
         float[] bData,
         MatrixLayout c,
         float[] cData,
+        boolean accumulateAll,
         boolean parallel) {
       this.a = a;
       this.aData = aData;
@@ -181,6 +201,7 @@ final class BlockedFloatGemm {
       this.n = b.cols();
       this.k = a.cols();
       this.parallel = parallel;
+      this.accumulateAll = accumulateAll;
       this.depth = depthBlocks(k, a.colGroup(), b.rowGroup());
       this.aPanels = a.rowStride() == 1 && VectorGemm.readInPlace(a.colStride(), 4);
       this.aRows =
@@ -253,7 +274,7 @@ final class BlockedFloatGemm {
           int pc = depth[d];
           int kc = depth[d + 1] - pc;
           work.kc = kc;
-          boolean accumulate = d > 0;
+          boolean accumulate = accumulateAll || d > 0;
           if (sharedB == null) {
             for (int jr = 0; jr < nc; jr += NR) {
               int cols = Math.min(NR, nc - jr);

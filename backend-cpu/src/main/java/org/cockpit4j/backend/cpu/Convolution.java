@@ -6,6 +6,47 @@ import org.cockpit4j.backend.ConvGeometry;
 final class Convolution {
   private Convolution() {}
 
+  /** Faster float32 planes for some geometries (the Vector API ones, {@link VectorPlanes}). */
+  interface PlaneKernels {
+    /** {@link #im2colPlane}, or false (nothing written) when the geometry is not handled. */
+    boolean im2col(
+        float[] x,
+        int xOff,
+        int height,
+        int width,
+        ConvGeometry g,
+        float[] cols,
+        int colOff,
+        int rowStride);
+
+    /** {@link #col2imPlane}, or false (nothing written) when the geometry is not handled. */
+    boolean col2im(
+        float[] cols,
+        int colOff,
+        int rowStride,
+        ConvGeometry g,
+        int height,
+        int width,
+        float[] x,
+        int xOff);
+  }
+
+  private static final PlaneKernels FAST = loadFast();
+
+  private static PlaneKernels loadFast() {
+    if (GemmFactory.vectorApiPresent()) {
+      try {
+        return (PlaneKernels)
+            Class.forName("org.cockpit4j.backend.cpu.VectorPlanes")
+                .getDeclaredConstructor()
+                .newInstance();
+      } catch (ReflectiveOperationException | LinkageError e) {
+        // Fall through to the plain loops.
+      }
+    }
+    return null;
+  }
+
   /** First output column {@code ow} with {@code w0 + ow*stride >= 0}. */
   static int firstInside(int w0, int stride) {
     return w0 >= 0 ? 0 : (-w0 + stride - 1) / stride;
@@ -23,6 +64,26 @@ final class Convolution {
    */
   static void im2colPlane(
       float[] x, int xOff, int height, int width, ConvGeometry g, float[] cols, int colOff) {
+    im2colPlane(
+        x, xOff, height, width, g, cols, colOff, g.outputHeight(height) * g.outputWidth(width));
+  }
+
+  /**
+   * {@link #im2colPlane} with the unfolded rows {@code rowStride} elements apart (at least {@code
+   * ho*wo}; the gaps are left alone), e.g. two members' rows side by side.
+   */
+  static void im2colPlane(
+      float[] x,
+      int xOff,
+      int height,
+      int width,
+      ConvGeometry g,
+      float[] cols,
+      int colOff,
+      int rowStride) {
+    if (FAST != null && FAST.im2col(x, xOff, height, width, g, cols, colOff, rowStride)) {
+      return;
+    }
     int ho = g.outputHeight(height);
     int wo = g.outputWidth(width);
     int sw = g.strideWidth();
@@ -50,7 +111,7 @@ final class Convolution {
           }
           java.util.Arrays.fill(cols, dst + hi, dst + wo, 0f);
         }
-        row += ho * wo;
+        row += rowStride;
       }
     }
   }
@@ -92,6 +153,23 @@ final class Convolution {
   /** The adjoint of {@link #im2colPlane}: adds the rows back into plane {@code x[xOff..]}. */
   static void col2imPlane(
       float[] cols, int colOff, ConvGeometry g, int height, int width, float[] x, int xOff) {
+    col2imPlane(
+        cols, colOff, g.outputHeight(height) * g.outputWidth(width), g, height, width, x, xOff);
+  }
+
+  /** {@link #col2imPlane} with the unfolded rows {@code rowStride} elements apart. */
+  static void col2imPlane(
+      float[] cols,
+      int colOff,
+      int rowStride,
+      ConvGeometry g,
+      int height,
+      int width,
+      float[] x,
+      int xOff) {
+    if (FAST != null && FAST.col2im(cols, colOff, rowStride, g, height, width, x, xOff)) {
+      return;
+    }
     int ho = g.outputHeight(height);
     int wo = g.outputWidth(width);
     int sw = g.strideWidth();
@@ -118,7 +196,7 @@ final class Convolution {
             }
           }
         }
-        row += ho * wo;
+        row += rowStride;
       }
     }
   }

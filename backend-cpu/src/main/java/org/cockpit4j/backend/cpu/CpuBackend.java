@@ -743,6 +743,20 @@ public final class CpuBackend implements Backend {
   public Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
     checkSameDtype("matmul", a, b);
     MatMulPlan plan = MatMulPlan.of(a.shape(), b.shape(), transposeA, transposeB);
+    Unfolding unfolded = CpuStorage.unfolding(b);
+    if (unfolded != null
+        && a.rank() == 2
+        && !transposeA
+        && !transposeB
+        && isWhole(unfolded, b)
+        && unfolded.batch >= threads.threads()
+        && a.dtype() == DType.FLOAT32
+        && gemm.supportsLayouts()) {
+      // A convolution's forward product: unfold member by member instead of storing X.
+      float[] out = ArrayPool.floats(plan.resultShape().sizeAsInt());
+      UnfoldedProducts.forward(threads, gemm, CpuStorage.floats(a), plan.m(), unfolded, out);
+      return wrapFloats(out, plan.resultShape());
+    }
     Object out = allocate(a.dtype(), plan.resultShape().sizeAsInt());
     BatchedMatMul.run(threads, gemm, plan, CpuStorage.array(a), CpuStorage.array(b), out);
     return wrapArray(out, plan.resultShape());
@@ -763,8 +777,25 @@ public final class CpuBackend implements Backend {
     MatMulPlan plan = MatMulPlan.of(a.shape(), b.shape(), transposeA, transposeB);
     Shape shape = Shape.of(plan.m(), plan.n());
     float[] out = ArrayPool.floats(shape.sizeAsInt());
-    BatchedMatMul.sumOfProducts(gemm, plan, CpuStorage.floats(a), CpuStorage.floats(b), out);
+    Unfolding unfolded = CpuStorage.unfolding(b);
+    if (unfolded != null
+        && !transposeA
+        && transposeB
+        && isWhole(unfolded, b)
+        && unfolded.channels >= threads.threads()) {
+      // A convolution's weight gradient: unfold member by member instead of reading X.
+      UnfoldedProducts.weightGradient(threads, gemm, CpuStorage.floats(a), plan.m(), unfolded, out);
+    } else {
+      BatchedMatMul.sumOfProducts(gemm, plan, CpuStorage.floats(a), CpuStorage.floats(b), out);
+    }
     return wrapFloats(out, shape);
+  }
+
+  /** Whether {@code t} is the whole float32 unfolded input {@code u} describes (not a reshape). */
+  private static boolean isWhole(Unfolding u, Tensor t) {
+    return t.dtype() == DType.FLOAT32
+        && t.shape().equals(Shape.of(u.batch, u.rows(), u.positions))
+        && u.floats();
   }
 
   // ---- convolution and pooling ----------------------------------------------------------------
@@ -787,31 +818,11 @@ public final class CpuBackend implements Backend {
     int wo = geometry.outputWidth(width);
     int window = geometry.kernelHeight() * geometry.kernelWidth();
     Shape outShape = Shape.of(n, channels * window, ho * wo);
-    Object out = allocate(x.dtype(), outShape.sizeAsInt());
-    Object data = CpuStorage.array(x);
-    int planeIn = height * width;
-    int planeOut = window * ho * wo;
-    threads.parallelFor(
-        n * channels,
-        Math.max(1, ELEMENTWISE_GRAIN / Math.max(1, planeOut)),
-        (c, from, to) -> {
-          for (int plane = from; plane < to; plane++) {
-            if (data instanceof float[] f) {
-              Convolution.im2colPlane(
-                  f, plane * planeIn, height, width, geometry, (float[]) out, plane * planeOut);
-            } else {
-              Convolution.im2colPlane(
-                  (double[]) data,
-                  plane * planeIn,
-                  height,
-                  width,
-                  geometry,
-                  (double[]) out,
-                  plane * planeOut);
-            }
-          }
-        });
-    return wrapArray(out, outShape);
+    CpuStorage.array(x); // fails now, not later, for a freed or foreign input
+    Unfolding unfolding =
+        new Unfolding((CpuStorage) x.storage(), x.shape().dims(), geometry, threads);
+    // Computed only when read: the convolution products unfold member by member instead.
+    return wrap(CpuStorage.unfolded(unfolding), outShape, x.dtype());
   }
 
   @Override
@@ -907,28 +918,39 @@ public final class CpuBackend implements Backend {
         members,
         1,
         (chunk, from, to) -> {
-          float[] columns = ArrayPool.floats(kernelSize * positions);
-          MatrixLayout columnLayout = MatrixLayout.dense(kernelSize, positions, 0);
-          for (int member = from; member < to; member++) {
+          // Two members side by side: fewer ragged column panels than one at a time.
+          float[] columns = ArrayPool.floats(kernelSize * 2 * positions);
+          for (int member = from; member < to; member += 2) {
+            int count = Math.min(2, to - member);
+            int columnCount = count * positions;
             gemm.multiply(
                 weightTransposed,
                 w,
-                MatrixLayout.dense(outChannels, positions, member * outChannels * positions),
+                MatrixLayout.columnBatch(
+                    count,
+                    outChannels,
+                    positions,
+                    member * outChannels * positions,
+                    outChannels * positions),
                 s,
-                columnLayout,
+                MatrixLayout.dense(kernelSize, columnCount, 0),
                 columns,
+                false,
                 false);
-            int target = member * channels * plane;
-            Arrays.fill(out, target, target + channels * plane, 0f);
-            for (int c = 0; c < channels; c++) {
-              Convolution.col2imPlane(
-                  columns,
-                  c * window * positions,
-                  geometry,
-                  height,
-                  width,
-                  out,
-                  target + c * plane);
+            for (int m = 0; m < count; m++) {
+              int target = (member + m) * channels * plane;
+              Arrays.fill(out, target, target + channels * plane, 0f);
+              for (int c = 0; c < channels; c++) {
+                Convolution.col2imPlane(
+                    columns,
+                    c * window * columnCount + m * positions,
+                    columnCount,
+                    geometry,
+                    height,
+                    width,
+                    out,
+                    target + c * plane);
+              }
             }
           }
           ArrayPool.recycle(columns);

@@ -10,24 +10,28 @@ import org.cockpit4j.tensor.Tensor;
  * the backend's own arrays go back to a pool for reuse when their storage is freed.
  */
 public final class CpuStorage extends Storage {
-  private float[] floats;
-  private double[] doubles;
+  /** The float[] or double[]; null until computed for a deferred storage, and once freed. */
+  private volatile Object data;
+
   private final boolean recyclable;
 
-  private CpuStorage(float[] floats, double[] doubles, boolean recyclable) {
-    this.floats = floats;
-    this.doubles = doubles;
+  /** How to compute the data of an unfolded input (null for ordinary storages). */
+  private Unfolding unfolding;
+
+  private CpuStorage(Object data, boolean recyclable, Unfolding unfolding) {
+    this.data = data;
     this.recyclable = recyclable;
+    this.unfolding = unfolding;
   }
 
   /** Wraps a float array (taken over, not copied; never recycled). */
   public static CpuStorage ofFloats(float[] data) {
-    return new CpuStorage(data, null, false);
+    return new CpuStorage(data, false, null);
   }
 
   /** Wraps a double array (taken over, not copied; never recycled). */
   public static CpuStorage ofDoubles(double[] data) {
-    return new CpuStorage(null, data, false);
+    return new CpuStorage(data, false, null);
   }
 
   /**
@@ -35,35 +39,48 @@ public final class CpuStorage extends Storage {
    * ArrayPool} when the storage is freed.
    */
   static CpuStorage owned(Object data) {
-    return data instanceof float[] f
-        ? new CpuStorage(f, null, true)
-        : new CpuStorage(null, (double[]) data, true);
+    return new CpuStorage(data, true, null);
+  }
+
+  /**
+   * A storage for the unfolded input {@code unfolding} describes, computed the first time anybody
+   * reads its array; the unfolding is released with the storage.
+   */
+  static CpuStorage unfolded(Unfolding unfolding) {
+    return new CpuStorage(null, true, unfolding);
   }
 
   /** The float array behind a float32 CPU tensor. */
   public static float[] floats(Tensor tensor) {
-    CpuStorage storage = of(tensor);
-    if (storage.floats == null) {
+    if (!(of(tensor).data() instanceof float[] floats)) {
       throw new IllegalArgumentException(
           "Expected a float32 CPU tensor, got " + tensor.dtype() + " " + tensor.shape());
     }
-    return storage.floats;
+    return floats;
   }
 
   /** The double array behind a float64 CPU tensor. */
   public static double[] doubles(Tensor tensor) {
-    CpuStorage storage = of(tensor);
-    if (storage.doubles == null) {
+    if (!(of(tensor).data() instanceof double[] doubles)) {
       throw new IllegalArgumentException(
           "Expected a float64 CPU tensor, got " + tensor.dtype() + " " + tensor.shape());
     }
-    return storage.doubles;
+    return doubles;
   }
 
   /** The array behind a CPU tensor: a {@code float[]} or a {@code double[]}. */
   public static Object array(Tensor tensor) {
-    CpuStorage storage = of(tensor);
-    return storage.floats != null ? storage.floats : storage.doubles;
+    return of(tensor).data();
+  }
+
+  /**
+   * The recipe of a tensor made by the backend's {@code im2col}, whether or not its array has been
+   * computed yet; null for any other tensor.
+   */
+  static Unfolding unfolding(Tensor tensor) {
+    return tensor.storage() instanceof CpuStorage storage && !storage.isFreed()
+        ? storage.unfolding
+        : null;
   }
 
   private static CpuStorage of(Tensor tensor) {
@@ -81,12 +98,28 @@ public final class CpuStorage extends Storage {
     return storage;
   }
 
-  @Override
-  protected void free() {
-    if (recyclable) {
-      ArrayPool.recycle(floats != null ? floats : doubles);
+  /** The array, computed first if this storage is deferred. */
+  Object data() {
+    Object current = data;
+    return current != null ? current : compute();
+  }
+
+  private synchronized Object compute() {
+    if (data == null && unfolding != null) {
+      data = unfolding.compute();
     }
-    floats = null;
-    doubles = null;
+    return data;
+  }
+
+  @Override
+  protected synchronized void free() {
+    if (recyclable && data != null) {
+      ArrayPool.recycle(data);
+    }
+    data = null;
+    if (unfolding != null) {
+      unfolding.release();
+      unfolding = null;
+    }
   }
 }

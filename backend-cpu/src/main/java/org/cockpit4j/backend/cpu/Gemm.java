@@ -44,8 +44,8 @@ interface Gemm {
   }
 
   /**
-   * Float32 product {@code C = A B} on general {@link MatrixLayout}s (a batch seen as one matrix),
-   * C overwritten; only when {@link #supportsLayouts}.
+   * Float32 product {@code C = A B} (or {@code C += A B} when {@code accumulate}) on general {@link
+   * MatrixLayout}s (a batch seen as one matrix); only when {@link #supportsLayouts}.
    */
   default void multiply(
       MatrixLayout a,
@@ -54,7 +54,13 @@ interface Gemm {
       float[] bData,
       MatrixLayout c,
       float[] cData,
+      boolean accumulate,
       boolean parallel) {
     throw new UnsupportedOperationException(this + " has no layout-based products");
+  }
+
+  /** Rows of A the float32 kernels take at once (see {@link MatrixLayout#panels}). */
+  default int registerRows() {
+    return 1;
   }
 }

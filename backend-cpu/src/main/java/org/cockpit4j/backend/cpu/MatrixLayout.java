@@ -46,6 +46,33 @@ record MatrixLayout(
         rows, count * cols, offset, cols, Math.max(1, rows), 0, 1, Math.max(1, cols), stride);
   }
 
+  /**
+   * An {@code m x k} matrix stored as the GEMM kernels read their left operand: panels of {@code
+   * mr} rows, each holding the {@code mr} values of every depth step side by side. Products read it
+   * in place, contiguously; worth it for a left operand shared by many products.
+   */
+  static MatrixLayout panels(int m, int k, int mr) {
+    return new MatrixLayout(m, k, 0, 1, mr, mr * k, mr, Math.max(1, k), 0);
+  }
+
+  /**
+   * A copy of the {@code m x k} matrix {@code layout} over {@code data} in {@link #panels} layout
+   * ({@code roundUp(m, mr) * k} elements, rows past {@code m} zero).
+   */
+  static float[] toPanels(MatrixLayout layout, float[] data, int mr) {
+    int m = layout.rows();
+    int k = layout.cols();
+    int padded = (m + mr - 1) / mr * mr;
+    float[] packed = ArrayPool.floats(padded * k);
+    MatrixLayout target = panels(m, k, mr);
+    for (int i = 0; i < padded; i++) {
+      for (int p = 0; p < k; p++) {
+        packed[target.index(i, p)] = i < m ? data[layout.index(i, p)] : 0f;
+      }
+    }
+    return packed;
+  }
+
   /** The transposed view: element (r, c) of the result is element (c, r) of this. */
   MatrixLayout transpose() {
     return new MatrixLayout(

@@ -123,6 +123,7 @@ final class VectorGemm implements Gemm {
         b,
         MatrixLayout.dense(m, n, cOffset),
         c,
+        false,
         parallel);
   }
 
@@ -139,8 +140,14 @@ final class VectorGemm implements Gemm {
       float[] bData,
       MatrixLayout c,
       float[] cData,
+      boolean accumulate,
       boolean parallel) {
-    floats.multiply(a, aData, b, bData, c, cData, parallel);
+    floats.multiply(a, aData, b, bData, c, cData, accumulate, parallel);
+  }
+
+  @Override
+  public int registerRows() {
+    return F_MR;
   }
 
   // ---- double

@@ -128,4 +128,54 @@ class FusedOpsTest {
     assertArrayEquals(sums[0], sums[1], 0f);
     assertArrayEquals(folds[0], folds[1], 0f);
   }
+
+  /** Products on an unfolded input, through its recipe and through a stored copy of it. */
+  private static float[][] unfoldedProducts(CpuBackend backend, boolean stored) {
+    ConvGeometry g = ConvGeometry.square(5, 1, 2);
+    Tensor x = backend.randomNormal(Shape.of(5, 3, 9, 7), DType.FLOAT32, 21, 0);
+    Tensor w = backend.randomNormal(Shape.of(10, 75), DType.FLOAT32, 22, 0);
+    Tensor delta = backend.randomNormal(Shape.of(5, 10, 63), DType.FLOAT32, 23, 0);
+    Tensor columns = backend.im2col(x, g);
+    if (stored) {
+      columns = backend.copy(columns);
+    }
+    return new float[][] {
+      backend.matmul(w, columns, false, false).toFloatArray(),
+      backend.matmulSum(delta, columns, false, true).toFloatArray()
+    };
+  }
+
+  @Test
+  void productsOnAnUnfoldedInputMatchTheStoredOne() {
+    float[][][] runs = new float[3][][];
+    int run = 0;
+    for (int threads : new int[] {2, 1, 3}) {
+      try (CpuBackend backend = new CpuBackend(threads);
+          TensorScope scope = TensorScope.open()) {
+        runs[run++] = unfoldedProducts(backend, false);
+        if (threads == 2) {
+          float[][] stored = unfoldedProducts(backend, true);
+          assertArrayEquals(stored[0], runs[0][0], 0f, "forward");
+          assertArrayEquals(stored[1], runs[0][1], 0f, "weight gradient");
+        }
+      }
+    }
+    for (int i = 1; i < runs.length; i++) {
+      assertArrayEquals(runs[0][0], runs[i][0], 0f, "forward, thread count");
+      assertArrayEquals(runs[0][1], runs[i][1], 0f, "weight gradient, thread count");
+    }
+  }
+
+  @Test
+  void anUnfoldedInputOutlivesItsClosedSource() {
+    try (CpuBackend backend = new CpuBackend(2);
+        TensorScope scope = TensorScope.open()) {
+      Tensor x = backend.randomNormal(Shape.of(2, 2, 4, 4), DType.FLOAT32, 31, 0);
+      float[] expected =
+          backend.copy(backend.im2col(x, ConvGeometry.square(3, 1, 1))).toFloatArray();
+      Tensor columns = backend.im2col(x, ConvGeometry.square(3, 1, 1));
+      x.close();
+      assertArrayEquals(expected, columns.toFloatArray(), 0f);
+    }
+  }
 }
