@@ -73,9 +73,9 @@ final class UnfoldedProducts {
     float[] transposed; // [K, O]
     if (x.channels >= CHANNEL_SPLIT) {
       transposed = ArrayPool.floats(rows * outChannels);
-      threads.parallelFor(
+      // One piece per thread: each piece packs every member's delta.
+      threads.parallelForPerThread(
           x.channels,
-          1,
           (chunk, c0, c1) ->
               addMembers(
                   gemm,
