@@ -8,10 +8,10 @@ package org.cockpit4j.backend.cpu;
  * once and the kernels run on large tiles.
  *
  * <p>Operands are read in place wherever the kernels allow it (A stored transposed, or by rows when
- * C has at most two panels of columns; B with contiguous rows) and packed otherwise; tiles that
- * straddle a group boundary or the edge go through a small buffer. When B needs a transposing pack
- * and C has few rows, the product is computed transposed ({@code Cᵀ = Bᵀ Aᵀ}) so that B is read by
- * rows instead.
+ * C has at most {@link #ROW_COLUMNS} columns; B with contiguous rows) and packed otherwise; tiles
+ * that straddle a group boundary or the edge go through a small buffer. When B needs a transposing
+ * pack and C has few rows, the product is computed transposed ({@code Cᵀ = Bᵀ Aᵀ}) so that B is
+ * read by rows instead.
  *
  * <p>Threads split C into contiguous row or column ranges aligned to the register block. Depth
  * blocks never cross a group boundary and do not depend on the split, and every kernel performs the
@@ -32,6 +32,9 @@ final class BlockedFloatGemm {
 
   /** Depth steps per strip when packing transposes (one cache line of each row read). */
   private static final int STRIP = 16;
+
+  /** Most columns of C for which A is read in place by rows rather than packed. */
+  static final int ROW_COLUMNS = 4 * NR;
 
   private final CpuThreads threads;
 
@@ -141,7 +144,7 @@ final class BlockedFloatGemm {
   private static boolean worthTransposing(MatrixLayout a, MatrixLayout b) {
     return b.colStride() != 1
         && b.rowStride() == 1
-        && a.rows() <= 2 * NR
+        && a.rows() <= ROW_COLUMNS
         && b.cols() > a.rows()
         && VectorGemm.readInPlace(b.colStride(), 4);
   }
@@ -205,7 +208,10 @@ final class BlockedFloatGemm {
       this.depth = depthBlocks(k, a.colGroup(), b.rowGroup());
       this.aPanels = a.rowStride() == 1 && VectorGemm.readInPlace(a.colStride(), 4);
       this.aRows =
-          !aPanels && a.colStride() == 1 && n <= 2 * NR && VectorGemm.readInPlace(a.rowStride(), 4);
+          !aPanels
+              && a.colStride() == 1
+              && n <= ROW_COLUMNS
+              && VectorGemm.readInPlace(a.rowStride(), 4);
       this.bDirect = b.colStride() == 1 && VectorGemm.readInPlace(b.rowStride(), 4);
       this.cDirect = c.colStride() == 1;
       this.paddedN = VectorGemm.roundUp(n, NR);

@@ -778,11 +778,7 @@ public final class CpuBackend implements Backend {
     Shape shape = Shape.of(plan.m(), plan.n());
     float[] out = ArrayPool.floats(shape.sizeAsInt());
     Unfolding unfolded = CpuStorage.unfolding(b);
-    if (unfolded != null
-        && !transposeA
-        && transposeB
-        && isWhole(unfolded, b)
-        && unfolded.channels >= threads.threads()) {
+    if (unfolded != null && !transposeA && transposeB && isWhole(unfolded, b)) {
       // A convolution's weight gradient: unfold member by member instead of reading X.
       UnfoldedProducts.weightGradient(threads, gemm, CpuStorage.floats(a), plan.m(), unfolded, out);
     } else {

@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fixed pool of daemon threads with a deterministic work partition: a range is always cut into
- * the same contiguous chunks for a given thread count, so results never depend on scheduling. Calls
- * from inside a worker run serially (no nested parallelism, no deadlock).
+ * the same contiguous pieces for a given thread count (whichever thread then runs a piece), so
+ * results never depend on scheduling. Calls from inside a worker run serially (no nested
+ * parallelism, no deadlock).
  */
 final class CpuThreads implements AutoCloseable {
   private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
@@ -58,30 +59,57 @@ final class CpuThreads implements AutoCloseable {
     return threads;
   }
 
+  /** Pieces per thread that {@link #parallelFor} cuts a range into, at most. */
+  static final int PIECES_PER_THREAD = 4;
+
   /**
-   * Runs {@code body} over {@code [0, count)} cut into at most {@code threads} contiguous chunks,
-   * none smaller than {@code minChunk} (so small work stays on the calling thread).
+   * Runs {@code body} over {@code [0, count)} on up to {@code threads} threads, cut into contiguous
+   * pieces (up to {@link #PIECES_PER_THREAD} per thread, none smaller than {@code minChunk}, so
+   * small work stays on the calling thread). The pieces are fixed by the counts alone and handed
+   * out in order to whichever thread is free, so a thread the system holds back does not hold up
+   * the others; bodies must compute each index the same way whatever piece or thread runs it.
    */
   void parallelFor(int count, int minChunk, RangeBody body) {
     int chunks = chunkCount(count, minChunk);
+    long bySize = Math.max(1, count / Math.max(1, (long) minChunk));
+    int pieces = (int) Math.min(Math.min(count, bySize), (long) chunks * PIECES_PER_THREAD);
+    run(count, chunks, Math.max(chunks, pieces), body);
+  }
+
+  /**
+   * Like {@link #parallelFor} with {@code minChunk} 1, but with one piece per thread: for bodies
+   * whose every piece has a large fixed cost.
+   */
+  void parallelForPerThread(int count, RangeBody body) {
+    int chunks = chunkCount(count, 1);
+    run(count, chunks, chunks, body);
+  }
+
+  private void run(int count, int chunks, int pieces, RangeBody body) {
     if (chunks <= 1) {
       if (count > 0) {
         body.run(0, 0, count);
       }
       return;
     }
+    AtomicInteger next = new AtomicInteger();
+    Runnable share =
+        () -> {
+          for (int piece = next.getAndIncrement(); piece < pieces; ) {
+            body.run(piece, chunkStart(count, pieces, piece), chunkStart(count, pieces, piece + 1));
+            piece = next.getAndIncrement();
+          }
+        };
     List<Future<?>> futures = new ArrayList<>(chunks - 1);
-    for (int chunk = 1; chunk < chunks; chunk++) {
-      int from = chunkStart(count, chunks, chunk);
-      int to = chunkStart(count, chunks, chunk + 1);
-      int index = chunk;
-      futures.add(pool.submit(() -> body.run(index, from, to)));
+    for (int helper = 1; helper < chunks; helper++) {
+      futures.add(pool.submit(share));
     }
     Throwable failure = null;
     try {
-      body.run(0, 0, chunkStart(count, chunks, 1));
+      share.run();
     } catch (RuntimeException | Error e) {
       failure = e;
+      next.set(pieces); // let the helpers stop early
     }
     for (Future<?> future : futures) {
       try {

@@ -25,6 +25,22 @@ final class IndexKernels {
 
   static int gather(
       float[] x, int extent, int inner, Object index, int picked, float[] out, int from, int to) {
+    if (inner == 1 && index instanceof float[] indices) {
+      // The common case (a max-pooling forward): one index per output, float32.
+      for (int o = from; o < to; o++) {
+        int xBase = o * extent;
+        int end = (o + 1) * picked;
+        for (int i = o * picked; i < end; i++) {
+          float v = indices[i];
+          int k = (int) v;
+          if (k != v || k < 0 || k >= extent) {
+            return i;
+          }
+          out[i] = x[xBase + k];
+        }
+      }
+      return -1;
+    }
     for (int o = from; o < to; o++) {
       int xBase = o * extent * inner;
       for (int r = 0; r < picked; r++) {
@@ -68,6 +84,23 @@ final class IndexKernels {
       float[] out,
       int from,
       int to) {
+    if (inner == 1 && index instanceof float[] indices) {
+      // The common case (a max-pooling backward): one index per source element, float32.
+      for (int o = from; o < to; o++) {
+        int outBase = o * extent;
+        java.util.Arrays.fill(out, outBase, outBase + extent, 0f);
+        int end = (o + 1) * picked;
+        for (int i = o * picked; i < end; i++) {
+          float v = indices[i];
+          int k = (int) v;
+          if (k != v || k < 0 || k >= extent) {
+            return i;
+          }
+          out[outBase + k] += source[i];
+        }
+      }
+      return -1;
+    }
     for (int o = from; o < to; o++) {
       int outBase = o * extent * inner;
       java.util.Arrays.fill(out, outBase, outBase + extent * inner, 0f);

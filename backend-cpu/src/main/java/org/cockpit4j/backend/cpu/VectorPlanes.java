@@ -29,17 +29,23 @@ final class VectorPlanes implements Convolution.PlaneKernels {
     return FloatVector.fromArray(FS, lanes, 0);
   }
 
-  /** The per-thread padded plane, with a vector of slack at the end. */
-  private static final ThreadLocal<float[][]> PADDED =
-      ThreadLocal.withInitial(() -> new float[1][]);
+  /** Per-thread padded planes, each with a vector of slack at the end. */
+  private static final class Scratch {
+    /** For im2col: its zero border stays valid while the plane's extents stay the same. */
+    float[] input = new float[0];
 
-  private static float[] padded(int size) {
-    float[][] holder = PADDED.get();
-    if (holder[0] == null || holder[0].length < size + L) {
-      holder[0] = new float[size + L];
-    }
-    return holder[0];
+    /** The plane extents and padding the border was laid out for. */
+    int height = -1;
+
+    int width = -1;
+    int paddingHeight = -1;
+    int paddingWidth = -1;
+
+    /** For col2im: cleared for every plane. */
+    float[] output = new float[0];
   }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private static boolean handles(ConvGeometry g) {
     return g.strideHeight() == 1
@@ -67,8 +73,19 @@ final class VectorPlanes implements Convolution.PlaneKernels {
     int paddedHeight = height + 2 * ph;
     int ho = g.outputHeight(height);
     int wo = g.outputWidth(width);
-    float[] p = padded(paddedHeight * paddedWidth);
-    java.util.Arrays.fill(p, 0, paddedHeight * paddedWidth, 0f);
+    Scratch scratch = SCRATCH.get();
+    if (scratch.height != height
+        || scratch.width != width
+        || scratch.paddingHeight != ph
+        || scratch.paddingWidth != pw) {
+      // Only the interior is written below, so the zero border lasts for planes of this shape.
+      scratch.input = new float[paddedHeight * paddedWidth + L];
+      scratch.height = height;
+      scratch.width = width;
+      scratch.paddingHeight = ph;
+      scratch.paddingWidth = pw;
+    }
+    float[] p = scratch.input;
     for (int h = 0; h < height; h++) {
       System.arraycopy(x, xOff + h * width, p, (h + ph) * paddedWidth + pw, width);
     }
@@ -126,7 +143,11 @@ final class VectorPlanes implements Convolution.PlaneKernels {
     int paddedHeight = height + 2 * ph;
     int ho = g.outputHeight(height);
     int wo = g.outputWidth(width);
-    float[] p = padded(paddedHeight * paddedWidth);
+    Scratch scratch = SCRATCH.get();
+    if (scratch.output.length < paddedHeight * paddedWidth + L) {
+      scratch.output = new float[paddedHeight * paddedWidth + L];
+    }
+    float[] p = scratch.output;
     java.util.Arrays.fill(p, 0, paddedHeight * paddedWidth + L, 0f);
     int kernelHeight = g.kernelHeight();
     int kernelWidth = g.kernelWidth();

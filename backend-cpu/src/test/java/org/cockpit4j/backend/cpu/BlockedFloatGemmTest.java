@@ -73,7 +73,9 @@ class BlockedFloatGemmTest {
 
   @Test
   void plainProductsInEveryTransposeCombination() {
-    int[][] sizes = {{70, 90, 600}, {9, 130, 40}, {100, 40, 70}, {64, 200, 50}, {3, 5, 2}};
+    int[][] sizes = {
+      {70, 90, 600}, {9, 130, 40}, {100, 40, 70}, {64, 200, 50}, {120, 200, 300}, {3, 5, 2}
+    };
     for (int[] size : sizes) {
       int m = size[0];
       int n = size[1];

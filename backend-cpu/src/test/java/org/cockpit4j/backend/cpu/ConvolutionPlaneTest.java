@@ -111,4 +111,25 @@ class ConvolutionPlaneTest {
       assertArrayEquals(fromDense, fromSpread, 0f, g.toString());
     }
   }
+
+  @Test
+  void planesOfOnePaddedSizeButAnotherPaddingDoNotShareTheBorder() {
+    // 10x9 padded by 2 and 14x13 padded by 0 are both 14x13 once padded.
+    float[] small = new float[10 * 9];
+    float[] large = new float[14 * 13];
+    java.util.Arrays.fill(small, 1f);
+    java.util.Arrays.fill(large, 2f);
+    ConvGeometry padded = ConvGeometry.square(3, 1, 2);
+    ConvGeometry unpadded = ConvGeometry.square(3, 1, 0);
+    float[] first = new float[9 * 12 * 11];
+    Convolution.im2colPlane(small, 0, 10, 9, padded, first, 0);
+    float[] second = new float[9 * 12 * 11];
+    Convolution.im2colPlane(large, 0, 14, 13, unpadded, second, 0);
+    for (float v : second) {
+      assertEquals(2f, v);
+    }
+    float[] again = new float[9 * 12 * 11];
+    Convolution.im2colPlane(small, 0, 10, 9, padded, again, 0);
+    assertArrayEquals(first, again, 0f);
+  }
 }

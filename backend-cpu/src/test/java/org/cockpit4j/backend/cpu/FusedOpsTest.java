@@ -131,10 +131,15 @@ class FusedOpsTest {
 
   /** Products on an unfolded input, through its recipe and through a stored copy of it. */
   private static float[][] unfoldedProducts(CpuBackend backend, boolean stored) {
+    return unfoldedProducts(backend, stored, 5, 9);
+  }
+
+  private static float[][] unfoldedProducts(
+      CpuBackend backend, boolean stored, int batch, int channels) {
     ConvGeometry g = ConvGeometry.square(5, 1, 2);
-    Tensor x = backend.randomNormal(Shape.of(5, 3, 9, 7), DType.FLOAT32, 21, 0);
-    Tensor w = backend.randomNormal(Shape.of(10, 75), DType.FLOAT32, 22, 0);
-    Tensor delta = backend.randomNormal(Shape.of(5, 10, 63), DType.FLOAT32, 23, 0);
+    Tensor x = backend.randomNormal(Shape.of(batch, channels, 9, 7), DType.FLOAT32, 21, 0);
+    Tensor w = backend.randomNormal(Shape.of(10, channels * 25), DType.FLOAT32, 22, 0);
+    Tensor delta = backend.randomNormal(Shape.of(batch, 10, 63), DType.FLOAT32, 23, 0);
     Tensor columns = backend.im2col(x, g);
     if (stored) {
       columns = backend.copy(columns);
@@ -162,6 +167,31 @@ class FusedOpsTest {
     }
     for (int i = 1; i < runs.length; i++) {
       assertArrayEquals(runs[0][0], runs[i][0], 0f, "forward, thread count");
+      assertArrayEquals(runs[0][1], runs[i][1], 0f, "weight gradient, thread count");
+    }
+  }
+
+  @Test
+  void weightGradientOfAFewChannelsSumsFixedBlocksOfMembers() {
+    float[][][] runs = new float[3][][];
+    int run = 0;
+    for (int threads : new int[] {2, 1, 3}) {
+      try (CpuBackend backend = new CpuBackend(threads);
+          TensorScope scope = TensorScope.open()) {
+        runs[run++] = unfoldedProducts(backend, false, 40, 1);
+        if (threads == 2) {
+          float[] stored = unfoldedProducts(backend, true, 40, 1)[1];
+          double[] expected = new double[stored.length];
+          double[] actual = new double[stored.length];
+          for (int i = 0; i < stored.length; i++) {
+            expected[i] = stored[i];
+            actual[i] = runs[0][1][i];
+          }
+          assertClose(expected, actual, 1e-5);
+        }
+      }
+    }
+    for (int i = 1; i < runs.length; i++) {
       assertArrayEquals(runs[0][1], runs[i][1], 0f, "weight gradient, thread count");
     }
   }
