@@ -1,6 +1,7 @@
 package org.cockpit4j.extension;
 
 import java.util.Arrays;
+import java.util.List;
 import org.cockpit4j.backend.Backend;
 import org.cockpit4j.backend.CounterRandom;
 import org.cockpit4j.nn.CrossEntropyLoss;
@@ -17,7 +18,8 @@ import org.cockpit4j.train.PeakHeap;
 /**
  * Times the backward pass with and without extensions on one cached forward pass, for the CLI and
  * for checking the overhead of each extension. Three measurements, each the median over repeated
- * backward passes of the same forward pass (every repetition in its own {@link TensorScope}):
+ * backward passes of the same forward pass (every repetition in its own {@link TensorScope}, the
+ * three timed interleaved):
  *
  * <ul>
  *   <li>{@code plain}: {@code model.backward(loss.backward(), false)}, the ordinary training path;
@@ -25,7 +27,7 @@ import org.cockpit4j.train.PeakHeap;
  *   <li>{@code extended}: {@link ExtendedBackward} with the extensions, results discarded.
  * </ul>
  *
- * Peak heap is the sum of the heap pools' peak usage during the repetitions of one measurement
+ * Peak heap is the sum of the heap pools' peak usage during three further repetitions of one pass
  * (after a garbage collection and a peak reset), an upper bound of what the pass holds at once.
  */
 public final class ExtensionBenchmark {
@@ -81,24 +83,44 @@ public final class ExtensionBenchmark {
 
   /**
    * Measures on the forward pass that {@code loss} holds (run the model's forward pass and the
-   * loss's first).
+   * loss's first). The three passes are timed interleaved, one of each per round in a rotating
+   * order, so that a change in machine load during the measurement affects all three alike and the
+   * ratios stay meaningful on a shared machine; peak heap is measured afterwards, per pass.
    */
   public static Report run(
       Layer model, Loss loss, ExtensionSet extensions, RuleSet rules, int warmup, int repetitions) {
     ExtendedBackward engine = ExtendedBackward.builder(model).rules(rules).build();
     engine.validate(extensions);
-    Measurement plain =
-        measure(
-            "plain backward", warmup, repetitions, () -> model.backward(loss.backward(), false));
-    Measurement bare =
-        measure("engine, no extension", warmup, repetitions, () -> engine.backward(loss));
-    Measurement extended =
-        measure(
-            "engine, " + extensions,
-            warmup,
-            repetitions,
+    List<String> labels =
+        List.of("plain backward", "engine, no extension", "engine, " + extensions);
+    List<Runnable> passes =
+        List.of(
+            () -> model.backward(loss.backward(), false),
+            () -> engine.backward(loss),
             () -> engine.backward(loss, extensions, ExtensionConsumer.discarding()));
-    return new Report(extensions, plain, bare, extended);
+    for (int i = 0; i < warmup; i++) {
+      passes.forEach(ExtensionBenchmark::runScoped);
+    }
+    double[][] millis = new double[passes.size()][repetitions];
+    for (int round = 0; round < repetitions; round++) {
+      for (int offset = 0; offset < passes.size(); offset++) {
+        int pass = (round + offset) % passes.size();
+        long start = System.nanoTime();
+        runScoped(passes.get(pass));
+        millis[pass][round] = (System.nanoTime() - start) / 1e6;
+      }
+    }
+    Measurement[] measurements = new Measurement[passes.size()];
+    for (int pass = 0; pass < passes.size(); pass++) {
+      PeakHeap heap = PeakHeap.start();
+      for (int i = 0; i < Math.min(3, repetitions); i++) {
+        runScoped(passes.get(pass));
+      }
+      measurements[pass] =
+          new Measurement(
+              labels.get(pass), median(millis[pass]), minimum(millis[pass]), heap.bytes());
+    }
+    return new Report(extensions, measurements[0], measurements[1], measurements[2]);
   }
 
   /**
@@ -129,28 +151,20 @@ public final class ExtensionBenchmark {
     }
   }
 
-  private static Measurement measure(
-      String label, int warmup, int repetitions, Runnable backwardPass) {
-    for (int i = 0; i < warmup; i++) {
-      try (TensorScope scope = TensorScope.open()) {
-        backwardPass.run();
-      }
+  private static void runScoped(Runnable backwardPass) {
+    try (TensorScope scope = TensorScope.open()) {
+      backwardPass.run();
     }
-    PeakHeap heap = PeakHeap.start();
-    double[] millis = new double[repetitions];
-    for (int i = 0; i < repetitions; i++) {
-      long start = System.nanoTime();
-      try (TensorScope scope = TensorScope.open()) {
-        backwardPass.run();
-      }
-      millis[i] = (System.nanoTime() - start) / 1e6;
-    }
-    long peak = heap.bytes();
-    Arrays.sort(millis);
-    double median =
-        repetitions % 2 == 1
-            ? millis[repetitions / 2]
-            : 0.5 * (millis[repetitions / 2 - 1] + millis[repetitions / 2]);
-    return new Measurement(label, median, millis[0], peak);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int count = sorted.length;
+    return count % 2 == 1 ? sorted[count / 2] : 0.5 * (sorted[count / 2 - 1] + sorted[count / 2]);
+  }
+
+  private static double minimum(double[] values) {
+    return Arrays.stream(values).min().orElse(Double.NaN);
   }
 }
