@@ -9,7 +9,7 @@ class CpuBackendContractTest extends BackendContractTest {
   private static final CpuBackend BACKEND = new CpuBackend(2);
 
   @Override
-  protected Backend backend() {
+  public Backend backend() {
     return BACKEND;
   }
 

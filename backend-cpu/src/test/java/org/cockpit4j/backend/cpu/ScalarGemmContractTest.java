@@ -9,7 +9,7 @@ class ScalarGemmContractTest extends BackendContractTest {
   private static final CpuBackend BACKEND = new CpuBackend(2, "scalar");
 
   @Override
-  protected Backend backend() {
+  public Backend backend() {
     return BACKEND;
   }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OpenClBackendContractTest extends BackendContractTest
     implements SkipUnsupportedDTypes.Device {
   @Override
-  protected Backend backend() {
+  public Backend backend() {
     return OpenClTestBackend.get();
   }
 

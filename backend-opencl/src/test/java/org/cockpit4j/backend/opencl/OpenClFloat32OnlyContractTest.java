@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OpenClFloat32OnlyContractTest extends BackendContractTest
     implements SkipUnsupportedDTypes.Device {
   @Override
-  protected Backend backend() {
+  public Backend backend() {
     return OpenClTestBackend.float32Only();
   }
 
