@@ -1,6 +1,8 @@
 package org.cockpit4j.quantity;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,6 +35,32 @@ public final class OptionValues {
     throw wrong(key, value, "a finite number");
   }
 
+  /** Whether {@code key} is present and not null. */
+  public boolean has(String key) {
+    read.add(key);
+    return values.get(key) != null;
+  }
+
+  /** The option as given (null when absent), for options of several accepted forms. */
+  public Object raw(String key) {
+    read.add(key);
+    return values.get(key);
+  }
+
+  /** An integer option, or {@code defaultValue} when absent. */
+  public int integer(String key, int defaultValue) {
+    Object value = raw(key);
+    if (value == null) {
+      return defaultValue;
+    }
+    if (value instanceof Number number
+        && number.doubleValue() == Math.rint(number.doubleValue())
+        && Math.abs(number.doubleValue()) <= Integer.MAX_VALUE) {
+      return number.intValue();
+    }
+    throw wrong(key, value, "an integer");
+  }
+
   /** An integer option of at least {@code minimum}, or {@code defaultValue} when absent. */
   public int integer(String key, int defaultValue, int minimum) {
     read.add(key);
@@ -49,8 +77,104 @@ public final class OptionValues {
     throw wrong(key, value, "an integer >= " + minimum);
   }
 
-  /** Fails when an option was given that no accessor read ({@code verbose} is ignored). */
-  /** Fails naming the accepted options when an option was given that no accessor read. */
+  /** A boolean option, or {@code defaultValue} when absent. */
+  public boolean bool(String key, boolean defaultValue) {
+    Object value = raw(key);
+    if (value == null) {
+      return defaultValue;
+    }
+    if (value instanceof Boolean bool) {
+      return bool;
+    }
+    throw wrong(key, value, "true or false");
+  }
+
+  /** A string option, or {@code defaultValue} when absent. */
+  public String string(String key, String defaultValue) {
+    Object value = raw(key);
+    if (value == null) {
+      return defaultValue;
+    }
+    if (value instanceof CharSequence text) {
+      return text.toString();
+    }
+    throw wrong(key, value, "a string");
+  }
+
+  /** A pair of numbers given as a {@code List}, {@code double[]} or {@code int[]}. */
+  public double[] pair(String key, double[] defaultValue) {
+    Object value = raw(key);
+    if (value == null) {
+      return defaultValue;
+    }
+    double[] numbers = numbers(value);
+    if (numbers == null || numbers.length != 2) {
+      throw wrong(key, value, "a pair of numbers [low, high]");
+    }
+    return numbers;
+  }
+
+  /**
+   * A list of exactly {@code size} entries, given as a {@code List} or an array, or null when
+   * absent.
+   */
+  public List<Object> list(String key, int size) {
+    Object value = raw(key);
+    if (value == null) {
+      return null;
+    }
+    List<Object> list = new ArrayList<>();
+    if (value instanceof List<?> given) {
+      list.addAll(given);
+    } else if (value instanceof Object[] array) {
+      list.addAll(List.of(array));
+    } else if (value instanceof int[] ints) {
+      for (int element : ints) {
+        list.add(element);
+      }
+    } else if (value instanceof double[] doubles) {
+      for (double element : doubles) {
+        list.add(element);
+      }
+    }
+    if (list.size() != size) {
+      throw wrong(key, value, "a list of " + size + " entries");
+    }
+    return list;
+  }
+
+  /**
+   * The numbers of a {@code double[]}, {@code int[]} or list of numbers, or null when {@code value}
+   * is none of these.
+   */
+  public static double[] numbers(Object value) {
+    if (value instanceof double[] doubles) {
+      return doubles.clone();
+    }
+    if (value instanceof int[] ints) {
+      double[] result = new double[ints.length];
+      for (int i = 0; i < ints.length; i++) {
+        result[i] = ints[i];
+      }
+      return result;
+    }
+    if (value instanceof List<?> list) {
+      double[] result = new double[list.size()];
+      for (int i = 0; i < result.length; i++) {
+        if (!(list.get(i) instanceof Number number)) {
+          return null;
+        }
+        result[i] = number.doubleValue();
+      }
+      return result;
+    }
+    return null;
+  }
+
+  /**
+   * Fails naming the accepted options when an option was given that no accessor read ({@code
+   * verbose}, the original's logging switch, is accepted everywhere and ignored).
+   */
   public void requireAllRead() {
     for (String key : values.keySet()) {
       if (!read.contains(key) && !key.equals("verbose")) {
@@ -60,7 +184,8 @@ public final class OptionValues {
     }
   }
 
-  IllegalArgumentException wrong(String key, Object value, String expected) {
+  /** The error for option {@code key} given as {@code value} when {@code expected} was wanted. */
+  public IllegalArgumentException wrong(String key, Object value, String expected) {
     return new IllegalArgumentException(
         "Option '" + key + "' of " + quantity + " must be " + expected + ", got " + value);
   }

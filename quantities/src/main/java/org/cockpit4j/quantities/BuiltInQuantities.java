@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.cockpit4j.quantity.OptionValues;
 import org.cockpit4j.quantity.Quantity;
 import org.cockpit4j.quantity.QuantityProvider;
 import org.cockpit4j.quantity.Schedule;
@@ -29,7 +30,7 @@ import org.cockpit4j.quantity.Schedule;
  * {@code verbose} is accepted and ignored everywhere; any other option fails.
  */
 public final class BuiltInQuantities implements QuantityProvider {
-  private static final Map<String, BiFunction<Schedule, Options, Quantity>> FACTORIES =
+  private static final Map<String, BiFunction<Schedule, OptionValues, Quantity>> FACTORIES =
       new LinkedHashMap<>();
 
   static {
@@ -70,22 +71,22 @@ public final class BuiltInQuantities implements QuantityProvider {
 
   @Override
   public Quantity create(String name, Schedule schedule, Map<String, Object> options) {
-    BiFunction<Schedule, Options, Quantity> factory = FACTORIES.get(name);
+    BiFunction<Schedule, OptionValues, Quantity> factory = FACTORIES.get(name);
     if (factory == null) {
       throw new IllegalArgumentException(
           "Unknown quantity '" + name + "'; this provider knows " + FACTORIES.keySet());
     }
-    Options reader = new Options(name, options);
+    OptionValues reader = new OptionValues(name, options);
     Quantity quantity = factory.apply(schedule, reader);
     reader.requireAllRead();
     return quantity;
   }
 
-  private static Curvature curvature(Options options) {
+  private static Curvature curvature(OptionValues options) {
     return Curvature.of(options.string("curvature", "diag_h"));
   }
 
-  private static Quantity hessMaxEv(Schedule schedule, Options options) {
+  private static Quantity hessMaxEv(Schedule schedule, OptionValues options) {
     return new HessMaxEV(
             schedule,
             options.bool("use_power", true),
@@ -95,7 +96,7 @@ public final class BuiltInQuantities implements QuantityProvider {
         .withBasisSize(options.integer("basis_size", 0));
   }
 
-  private static Quantity gradHist1d(Schedule schedule, Options options) {
+  private static Quantity gradHist1d(Schedule schedule, OptionValues options) {
     double[] range = options.pair("range", new double[] {-2, 2});
     return new GradHist1d(
         schedule,
@@ -105,7 +106,7 @@ public final class BuiltInQuantities implements QuantityProvider {
         adaptation(options.raw("adapt"), options));
   }
 
-  private static Quantity gradHist2d(Schedule schedule, Options options) {
+  private static Quantity gradHist2d(Schedule schedule, OptionValues options) {
     int[] bins = {40, 50};
     List<Object> givenBins = options.list("bins", 2);
     if (givenBins != null) {
@@ -120,7 +121,7 @@ public final class BuiltInQuantities implements QuantityProvider {
     List<Object> givenRanges = options.list("range", 2);
     if (givenRanges != null) {
       for (int d = 0; d < 2; d++) {
-        double[] pair = Options.numbers(givenRanges.get(d));
+        double[] pair = OptionValues.numbers(givenRanges.get(d));
         if (pair == null || pair.length != 2) {
           throw options.wrong("range", givenRanges, "two pairs [[low, high], [low, high]]");
         }
@@ -143,7 +144,7 @@ public final class BuiltInQuantities implements QuantityProvider {
         options.bool("keep_individual", false));
   }
 
-  private static BinAdaptation adaptation(Object value, Options options) {
+  private static BinAdaptation adaptation(Object value, OptionValues options) {
     if (value == null) {
       return BinAdaptation.none();
     }
