@@ -18,9 +18,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.cockpit4j.instrument.RunData;
 
 /**
@@ -30,6 +35,12 @@ import org.cockpit4j.instrument.RunData;
  * to the browsers by server-sent events ({@code /api/events}, events {@code run} and {@code
  * comparison}). Serves only its own page, its bundled scripts (uPlot from the webjar) and files
  * inside the run directories ({@code /runs/{index}/files/{name}}).
+ *
+ * <p>Broadcasting never waits for a browser: each event client has its own bounded queue ({@link
+ * #eventQueueCapacity()} events) drained by its own task on a sender pool, and a client that falls
+ * that far behind (it stopped reading) is disconnected; a browser reconnects by itself and gets the
+ * full state again. At most {@value #MAX_EVENT_CLIENTS} event clients are served at once (more get
+ * 503), so the memory and threads the clients hold are bounded.
  *
  * <pre>{@code
  * try (DashboardServer server = DashboardServer.start(List.of(Path.of("runs/lr_0.1")), "127.0.0.1", 7070)) {
@@ -48,6 +59,12 @@ public final class DashboardServer implements AutoCloseable {
   /** How often the logs are polled by default. */
   public static final long DEFAULT_POLL_MILLIS = 250;
 
+  /** The most server-sent-event clients served at once; more are answered 503. */
+  public static final int MAX_EVENT_CLIENTS = 256;
+
+  /** A client's queue holds this many polls' worth of events (every run and the comparison). */
+  private static final int QUEUED_POLLS = 8;
+
   private static final String RESOURCES = "org/cockpit4j/dashboard/";
   private static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
@@ -60,7 +77,10 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   private final List<RunSource> runs;
-  private final List<SseClient> clients = new CopyOnWriteArrayList<>();
+  private final List<EventStream> clients = new CopyOnWriteArrayList<>();
+  private final ExecutorService senders;
+  private final int eventQueueCapacity;
+  private final int maxEventClients;
   private final ScheduledExecutorService poller;
   private final Map<String, Asset> assets;
   private final String host;
@@ -69,7 +89,8 @@ public final class DashboardServer implements AutoCloseable {
 
   private record Asset(String resource, String contentType) {}
 
-  private DashboardServer(List<Path> paths, String host, int port, long pollMillis) {
+  private DashboardServer(
+      List<Path> paths, String host, int port, long pollMillis, int maxEventClients) {
     if (paths.isEmpty()) {
       throw new IllegalArgumentException("The dashboard needs at least one run directory");
     }
@@ -89,6 +110,16 @@ public final class DashboardServer implements AutoCloseable {
     this.assets = assets();
     runs.forEach(RunSource::update);
     this.comparison = comparisonState();
+    this.eventQueueCapacity = QUEUED_POLLS * (runs.size() + 1);
+    this.maxEventClients = maxEventClients;
+    this.senders =
+        new ThreadPoolExecutor(
+            0,
+            2 * maxEventClients, // a drain per client, and the closing of disconnected ones
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            daemonThreads("cockpit-dashboard-sender-"));
     this.app =
         Javalin.create(
             config -> {
@@ -97,6 +128,7 @@ public final class DashboardServer implements AutoCloseable {
               config.jetty.host = host;
               config.jetty.port = port;
               config.routes.before(this::guard);
+              config.routes.before("/api/events", this::admitEventClient);
               config.routes.get("/", ctx -> asset(ctx, "index.html"));
               config.routes.get("/assets/{name}", ctx -> asset(ctx, ctx.pathParam("name")));
               config.routes.get("/api/runs", this::runList);
@@ -107,23 +139,24 @@ public final class DashboardServer implements AutoCloseable {
             });
     app.start();
     this.poller =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "cockpit-dashboard-poller");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newSingleThreadScheduledExecutor(daemonThreads("cockpit-dashboard-poller-"));
     poller.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
   }
 
   /** Starts a dashboard over {@code runs} on {@code host}:{@code port} (0 picks a free port). */
   public static DashboardServer start(List<Path> runs, String host, int port) {
-    return new DashboardServer(runs, host, port, DEFAULT_POLL_MILLIS);
+    return new DashboardServer(runs, host, port, DEFAULT_POLL_MILLIS, MAX_EVENT_CLIENTS);
   }
 
   /** As {@link #start(List, String, int)} with a poll interval. */
   public static DashboardServer start(List<Path> runs, String host, int port, long pollMillis) {
-    return new DashboardServer(runs, host, port, pollMillis);
+    return new DashboardServer(runs, host, port, pollMillis, MAX_EVENT_CLIENTS);
+  }
+
+  /** As {@link #start(List, String, int, long)} serving at most {@code maxEventClients} at once. */
+  static DashboardServer start(
+      List<Path> runs, String host, int port, long pollMillis, int maxEventClients) {
+    return new DashboardServer(runs, host, port, pollMillis, maxEventClients);
   }
 
   /** The port listened on. */
@@ -142,7 +175,26 @@ public final class DashboardServer implements AutoCloseable {
     return "http://" + shown + ":" + port() + "/";
   }
 
-  /** Reads the logs once and pushes what changed (the poller does this periodically). */
+  /** The most events one event client's queue holds before it is disconnected. */
+  public int eventQueueCapacity() {
+    return eventQueueCapacity;
+  }
+
+  /** The number of event clients connected now. */
+  int eventClients() {
+    clients.removeIf(EventStream::closed);
+    return clients.size();
+  }
+
+  /** The longest queue of unsent events of any client now. */
+  int longestEventQueue() {
+    return clients.stream().mapToInt(EventStream::queued).max().orElse(0);
+  }
+
+  /**
+   * Reads the logs once and pushes what changed (the poller does this periodically). Returns
+   * without waiting for any client: events are queued per client.
+   */
   public synchronized void poll() {
     boolean changed = false;
     for (RunSource run : runs) {
@@ -170,8 +222,9 @@ public final class DashboardServer implements AutoCloseable {
   @Override
   public void close() {
     poller.shutdownNow();
-    clients.forEach(SseClient::close);
+    clients.forEach(EventStream::disconnect);
     app.stop();
+    senders.shutdownNow();
   }
 
   // ---- handlers ---------------------------------------------------------------------------------
@@ -239,29 +292,42 @@ public final class DashboardServer implements AutoCloseable {
     }
   }
 
+  private void admitEventClient(Context ctx) {
+    if (eventClients() >= maxEventClients) {
+      ctx.header("Retry-After", "10");
+      ctx.status(503)
+          .result(
+              "The dashboard serves at most "
+                  + maxEventClients
+                  + " live clients at once; close other tabs and reload");
+      ctx.skipRemainingHandlers();
+    }
+  }
+
+  /**
+   * A new event client: queued the full state, then every broadcast. Synchronized with {@link
+   * #poll()} so that no update falls between the initial state and the first broadcast.
+   */
   private void connect(SseClient client) {
     client.keepAlive();
-    client.onClose(() -> clients.remove(client));
-    synchronized (client) {
+    EventStream stream = new EventStream(client, senders, eventQueueCapacity);
+    client.onClose(
+        () -> {
+          stream.clientClosed();
+          clients.remove(stream);
+        });
+    synchronized (this) {
       for (RunSource run : runs) {
-        client.sendEvent("run", run.state());
+        stream.offer("run", run.state());
       }
-      client.sendEvent("comparison", comparison);
+      stream.offer("comparison", comparison);
+      clients.add(stream);
     }
-    clients.add(client);
   }
 
   private void broadcast(String event, String data) {
-    for (SseClient client : clients) {
-      try {
-        synchronized (client) {
-          if (client.terminated()) {
-            clients.remove(client);
-          } else {
-            client.sendEvent(event, data);
-          }
-        }
-      } catch (RuntimeException e) {
+    for (EventStream client : clients) {
+      if (!client.offer(event, data)) {
         clients.remove(client);
       }
     }
@@ -284,6 +350,15 @@ public final class DashboardServer implements AutoCloseable {
     ArrayNode names = root.putArray("runs");
     data.forEach(run -> names.add(Comparison.label(run)));
     return root.toString();
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   private static void json(Context ctx, String body) {

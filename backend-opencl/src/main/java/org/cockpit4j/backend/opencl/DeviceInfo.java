@@ -18,6 +18,8 @@ import org.jocl.cl_platform_id;
  * @param compilerAvailable whether the device can compile OpenCL C
  * @param computeUnits number of compute units
  * @param globalMemoryBytes global memory size
+ * @param maxAllocationBytes the largest buffer the device allows ({@code
+ *     CL_DEVICE_MAX_MEM_ALLOC_SIZE})
  * @param maxWorkGroupSize largest work-group size
  * @param localMemoryBytes local memory per work-group
  * @param platform the platform handle
@@ -34,6 +36,7 @@ record DeviceInfo(
     boolean compilerAvailable,
     int computeUnits,
     long globalMemoryBytes,
+    long maxAllocationBytes,
     long maxWorkGroupSize,
     long localMemoryBytes,
     cl_platform_id platform,
@@ -58,11 +61,12 @@ record DeviceInfo(
     return "OTHER";
   }
 
-  /** One line: indices, names, type, memory, fp64. */
+  /** One line: indices, names, type, memory, largest buffer, fp64. */
   String describe() {
     return String.format(
         Locale.ROOT,
-        "platform %d '%s', device %d '%s' (%s, %s, %d compute units, %.1f GiB%s)",
+        "platform %d '%s', device %d '%s' (%s, %s, %d compute units, %.1f GiB, buffers up to %.1f"
+            + " GiB%s)",
         platformIndex,
         platformName,
         deviceIndex,
@@ -71,6 +75,7 @@ record DeviceInfo(
         version,
         computeUnits,
         globalMemoryBytes / (double) (1L << 30),
+        maxAllocationBytes / (double) (1L << 30),
         fp64 ? ", fp64" : ", no fp64");
   }
 }

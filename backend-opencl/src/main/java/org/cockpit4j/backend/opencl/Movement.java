@@ -69,16 +69,21 @@ final class Movement {
       }
     }
     if (groups.size() <= 1) {
-      CL.clEnqueueCopyBuffer(
-          backend.context().queue(),
-          OpenClStorage.of(x),
-          out,
-          0,
-          0,
-          (long) size * x.dtype().bytes(),
-          0,
-          null,
-          null);
+      OpenClContext context = backend.context();
+      cl_mem source = OpenClStorage.of(x);
+      context.command(
+          () -> "copying a " + x.dtype() + " tensor of shape " + x.shape(),
+          () ->
+              CL.clEnqueueCopyBuffer(
+                  context.queue(),
+                  source,
+                  out,
+                  0,
+                  0,
+                  (long) size * x.dtype().bytes(),
+                  0,
+                  null,
+                  null));
       return out;
     }
     if (groups.size() > BroadcastPlan.MAX_RANK) {
@@ -234,19 +239,23 @@ final class Movement {
     if (run == 0 || rows == 0) {
       return;
     }
-    CL.clEnqueueCopyBufferRect(
-        backend.context().queue(),
-        source,
-        target,
-        new long[] {sourceOffset, 0, 0},
-        new long[] {targetOffset, 0, 0},
-        new long[] {run, rows, 1},
-        sourcePitch,
-        0,
-        targetPitch,
-        0,
-        0,
-        null,
-        null);
+    OpenClContext context = backend.context();
+    context.command(
+        () -> "copying " + rows + " rows of " + run + " bytes between tensors",
+        () ->
+            CL.clEnqueueCopyBufferRect(
+                context.queue(),
+                source,
+                target,
+                new long[] {sourceOffset, 0, 0},
+                new long[] {targetOffset, 0, 0},
+                new long[] {run, rows, 1},
+                sourcePitch,
+                0,
+                targetPitch,
+                0,
+                0,
+                null,
+                null));
   }
 }

@@ -91,7 +91,7 @@ public final class OpenClBackend implements Backend {
     }
   }
 
-  /** A device buffer for {@code elements} values of {@code dtype}; null when empty. */
+  /** A scratch device buffer for {@code elements} values of {@code dtype}; null when empty. */
   cl_mem allocate(long elements, DType dtype) {
     requireSupported(dtype);
     return elements == 0 ? null : context.allocate(elements * dtype.bytes());
@@ -99,9 +99,16 @@ public final class OpenClBackend implements Backend {
 
   /** A new tensor with an uninitialised buffer. */
   Tensor allocate(Shape shape, DType dtype) {
+    requireSupported(dtype);
     long elements = shape.sizeAsInt();
-    return wrap(
-        new OpenClStorage(allocate(elements, dtype), elements * dtype.bytes()), shape, dtype);
+    long bytes = elements * dtype.bytes();
+    cl_mem mem = elements == 0 ? null : context.allocate(bytes, shape, dtype);
+    return wrap(new OpenClStorage(mem, bytes), shape, dtype);
+  }
+
+  /** The largest buffer, in bytes, the device allows ({@code CL_DEVICE_MAX_MEM_ALLOC_SIZE}). */
+  public long maxBufferBytes() {
+    return context.device().maxAllocationBytes();
   }
 
   /** A new launch of kernel {@code name} of {@code family} compiled for {@code dtype}. */

@@ -2,7 +2,9 @@ package org.cockpit4j.backend.opencl;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.cockpit4j.tensor.DType;
+import org.cockpit4j.tensor.Shape;
 import org.jocl.CL;
 import org.jocl.CLException;
 import org.jocl.Pointer;
@@ -18,7 +20,9 @@ import org.jocl.cl_program;
  * One OpenCL context and in-order command queue on one device, with its compiled programs and
  * kernels. Contexts are shared per (device, fp64 use) for the life of the JVM, so each program is
  * compiled once per JVM however many backends are created (PoCL compiles slowly). Kernel arguments
- * are set and the kernel enqueued while holding this object's lock.
+ * are set and the kernel enqueued while holding this object's lock. OpenCL errors become {@link
+ * org.cockpit4j.backend.DeviceFailureException}s naming what failed, the device and a fix ({@link
+ * DeviceErrors}).
  */
 final class OpenClContext {
   private static final Map<String, OpenClContext> SHARED = new HashMap<>();
@@ -30,6 +34,7 @@ final class OpenClContext {
   private final Map<String, cl_program> programs = new HashMap<>();
   private final Map<String, cl_kernel> kernels = new HashMap<>();
   private final cl_mem errorFlag;
+  private volatile KernelLaunch lastLaunch;
 
   private OpenClContext(DeviceInfo device, boolean fp64) {
     this.device = device;
@@ -69,30 +74,50 @@ final class OpenClContext {
     return (int) Math.min(64, device.maxWorkGroupSize());
   }
 
-  /** A new device buffer of {@code bytes} (positive), failing with the device's memory. */
+  /** A new scratch buffer of {@code bytes} (positive). */
   cl_mem allocate(long bytes) {
+    return allocate(bytes, null, null);
+  }
+
+  /**
+   * A new device buffer of {@code bytes} (positive) for a tensor of {@code shape} and {@code dtype}
+   * (null for a scratch buffer), failing with the sizes and the device's limits.
+   */
+  cl_mem allocate(long bytes, Shape shape, DType dtype) {
     try {
       return CL.clCreateBuffer(context, CL.CL_MEM_READ_WRITE, bytes, null, null);
     } catch (CLException e) {
-      throw new IllegalStateException(
-          "Cannot allocate "
-              + bytes
-              + " bytes on OpenCL device "
-              + device.name()
-              + " ("
-              + device.globalMemoryBytes()
-              + " bytes of global memory): "
-              + e.getMessage()
-              + "; close unused tensors or use smaller batches",
-          e);
+      String what = shape == null ? "a scratch buffer" : "a " + dtype + " tensor of shape " + shape;
+      throw DeviceErrors.allocation(device, what, bytes, e);
     }
   }
 
-  /** A new device buffer holding {@code data}. */
-  cl_mem upload(Pointer data, long bytes) {
-    cl_mem mem = allocate(bytes);
-    CL.clEnqueueWriteBuffer(queue, mem, true, 0, bytes, data, 0, null, null);
+  /** A new device buffer holding {@code data}, for a tensor of {@code shape} and {@code dtype}. */
+  cl_mem upload(Pointer data, long bytes, Shape shape, DType dtype) {
+    cl_mem mem = allocate(bytes, shape, dtype);
+    command(
+        () -> "writing a " + dtype + " tensor of shape " + shape + " to the device",
+        () -> CL.clEnqueueWriteBuffer(queue, mem, true, 0, bytes, data, 0, null, null));
     return mem;
+  }
+
+  /**
+   * Runs an OpenCL command other than a kernel launch (a read, write, fill or copy; waiting for the
+   * queue), turning an OpenCL error into a message naming {@code what} was done, the last kernel
+   * enqueued (OpenCL reports a failed kernel at the next command that waits), the device and a fix.
+   */
+  void command(Supplier<String> what, Runnable command) {
+    try {
+      command.run();
+    } catch (CLException e) {
+      KernelLaunch last = lastLaunch;
+      throw DeviceErrors.command(device, what.get(), last == null ? null : last.describe(), e);
+    }
+  }
+
+  /** Records the kernel just enqueued, for the message of a later failure. */
+  void launched(KernelLaunch launch) {
+    lastLaunch = launch;
   }
 
   /** The kernel {@code name} of {@code family} for {@code dtype}, compiling it on first use. */
@@ -100,7 +125,13 @@ final class OpenClContext {
     String key = family + "/" + dtype + "/" + name;
     cl_kernel kernel = kernels.get(key);
     if (kernel == null) {
-      kernel = CL.clCreateKernel(program(family, dtype), name, null);
+      cl_program program = program(family, dtype);
+      try {
+        kernel = CL.clCreateKernel(program, name, null);
+      } catch (CLException e) {
+        throw DeviceErrors.launch(
+            device, "kernel '" + name + "' (" + family.file() + ", " + dtype + ")", e);
+      }
       kernels.put(key, kernel);
     }
     return kernel;
@@ -113,30 +144,44 @@ final class OpenClContext {
     if (program != null) {
       return program;
     }
+    program = build(family.file(), family.source(), dtype);
+    programs.put(key, program);
+    return program;
+  }
+
+  /**
+   * Compiles {@code source} (named {@code file} in messages) for {@code dtype}, uncached; fails
+   * with a {@link KernelBuildException} carrying the build log. Package-private for the tests,
+   * which compile a broken source through it.
+   */
+  synchronized cl_program build(String file, String source, DType dtype) {
     if (dtype == DType.FLOAT64 && !fp64) {
       throw new UnsupportedDTypeException(dtype, device.name());
     }
     String options =
         (dtype == DType.FLOAT64 ? "-DREAL_IS_DOUBLE " : "") + (fp64 ? "-DHAS_FP64" : "");
-    program = CL.clCreateProgramWithSource(context, 1, new String[] {family.source()}, null, null);
+    cl_program program =
+        CL.clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
     try {
       CL.clBuildProgram(program, 1, new cl_device_id[] {device.device()}, options, null, null);
     } catch (CLException e) {
       String log = buildLog(program);
       CL.clReleaseProgram(program);
       throw new KernelBuildException(
-          "OpenCL kernel family "
-              + family.file()
+          "OpenCL kernel file "
+              + file
               + " ("
               + dtype
-              + ") failed to compile on "
+              + ") failed to compile on device "
               + device.describe()
               + ": "
-              + e.getMessage()
-              + (log.isEmpty() ? "" : "; build log: " + log),
+              + e.getMessage().lines().findFirst().orElse("")
+              + (log.isEmpty() ? "" : "; build log: " + log.replaceAll("\\s*\\R\\s*", " | "))
+              + ". Fix: "
+              + DeviceErrors.fix(e.getMessage(), device)
+              + ".",
           e);
     }
-    programs.put(key, program);
     return program;
   }
 
@@ -160,16 +205,30 @@ final class OpenClContext {
    */
   synchronized int runChecked(KernelLaunch launch, int workItems) {
     int[] flag = {Integer.MAX_VALUE};
-    CL.clEnqueueFillBuffer(
-        queue, errorFlag, Pointer.to(flag), Sizeof.cl_int, 0, Sizeof.cl_int, 0, null, null);
+    command(
+        () -> "clearing the index-check flag",
+        () ->
+            CL.clEnqueueFillBuffer(
+                queue,
+                errorFlag,
+                Pointer.to(flag),
+                Sizeof.cl_int,
+                0,
+                Sizeof.cl_int,
+                0,
+                null,
+                null));
     launch.buffer(errorFlag).run1d(workItems);
-    CL.clEnqueueReadBuffer(
-        queue, errorFlag, true, 0, Sizeof.cl_int, Pointer.to(flag), 0, null, null);
+    command(
+        () -> "reading the index-check flag of " + launch.describe(),
+        () ->
+            CL.clEnqueueReadBuffer(
+                queue, errorFlag, true, 0, Sizeof.cl_int, Pointer.to(flag), 0, null, null));
     return flag[0];
   }
 
   /** Waits until every queued command has finished. */
   void finish() {
-    CL.clFinish(queue);
+    command(() -> "waiting for the queued kernels", () -> CL.clFinish(queue));
   }
 }

@@ -6,6 +6,7 @@ import static org.jocl.CL.CL_DEVICE_EXTENSIONS;
 import static org.jocl.CL.CL_DEVICE_GLOBAL_MEM_SIZE;
 import static org.jocl.CL.CL_DEVICE_LOCAL_MEM_SIZE;
 import static org.jocl.CL.CL_DEVICE_MAX_COMPUTE_UNITS;
+import static org.jocl.CL.CL_DEVICE_MAX_MEM_ALLOC_SIZE;
 import static org.jocl.CL.CL_DEVICE_MAX_WORK_GROUP_SIZE;
 import static org.jocl.CL.CL_DEVICE_NAME;
 import static org.jocl.CL.CL_DEVICE_TYPE;
@@ -139,6 +140,7 @@ public final class OpenClDevices {
         deviceInt(device, CL_DEVICE_COMPILER_AVAILABLE) != 0,
         deviceInt(device, CL_DEVICE_MAX_COMPUTE_UNITS),
         deviceLong(device, CL_DEVICE_GLOBAL_MEM_SIZE),
+        deviceLong(device, CL_DEVICE_MAX_MEM_ALLOC_SIZE),
         deviceLong(device, CL_DEVICE_MAX_WORK_GROUP_SIZE),
         deviceLong(device, CL_DEVICE_LOCAL_MEM_SIZE),
         platform,

@@ -21,7 +21,7 @@ final class Transfers {
   private static Tensor upload(OpenClBackend backend, Pointer data, Shape shape, DType dtype) {
     backend.requireSupported(dtype);
     long bytes = (long) shape.sizeAsInt() * dtype.bytes();
-    cl_mem mem = bytes == 0 ? null : backend.context().upload(data, bytes);
+    cl_mem mem = bytes == 0 ? null : backend.context().upload(data, bytes, shape, dtype);
     return backend.wrap(new OpenClStorage(mem, bytes), shape, dtype);
   }
 
@@ -57,16 +57,20 @@ final class Transfers {
         dtype == DType.FLOAT32
             ? Pointer.to(new float[] {(float) value})
             : Pointer.to(new double[] {value});
-    CL.clEnqueueFillBuffer(
-        backend.context().queue(),
-        mem,
-        pattern,
-        dtype.bytes(),
-        0,
-        elements * dtype.bytes(),
-        0,
-        null,
-        null);
+    OpenClContext context = backend.context();
+    context.command(
+        () -> "filling " + elements + " " + dtype + " values",
+        () ->
+            CL.clEnqueueFillBuffer(
+                context.queue(),
+                mem,
+                pattern,
+                dtype.bytes(),
+                0,
+                elements * dtype.bytes(),
+                0,
+                null,
+                null));
   }
 
   static double[] toDoubleArray(OpenClBackend backend, Tensor tensor) {
@@ -77,11 +81,11 @@ final class Transfers {
       return out;
     }
     if (tensor.dtype() == DType.FLOAT64) {
-      read(backend, mem, Pointer.to(out), (long) size * 8);
+      read(backend, tensor, mem, Pointer.to(out), (long) size * 8);
       return out;
     }
     float[] floats = new float[size];
-    read(backend, mem, Pointer.to(floats), (long) size * 4);
+    read(backend, tensor, mem, Pointer.to(floats), (long) size * 4);
     for (int i = 0; i < size; i++) {
       out[i] = floats[i];
     }
@@ -96,19 +100,23 @@ final class Transfers {
       return out;
     }
     if (tensor.dtype() == DType.FLOAT32) {
-      read(backend, mem, Pointer.to(out), (long) size * 4);
+      read(backend, tensor, mem, Pointer.to(out), (long) size * 4);
       return out;
     }
     double[] doubles = new double[size];
-    read(backend, mem, Pointer.to(doubles), (long) size * 8);
+    read(backend, tensor, mem, Pointer.to(doubles), (long) size * 8);
     for (int i = 0; i < size; i++) {
       out[i] = (float) doubles[i];
     }
     return out;
   }
 
-  private static void read(OpenClBackend backend, cl_mem mem, Pointer target, long bytes) {
-    CL.clEnqueueReadBuffer(backend.context().queue(), mem, true, 0, bytes, target, 0, null, null);
+  private static void read(
+      OpenClBackend backend, Tensor tensor, cl_mem mem, Pointer target, long bytes) {
+    OpenClContext context = backend.context();
+    context.command(
+        () -> "reading a " + tensor.dtype() + " tensor of shape " + tensor.shape() + " back",
+        () -> CL.clEnqueueReadBuffer(context.queue(), mem, true, 0, bytes, target, 0, null, null));
   }
 
   static Tensor cast(OpenClBackend backend, Tensor tensor, DType dtype) {
@@ -135,8 +143,12 @@ final class Transfers {
     Tensor out = backend.allocate(tensor.shape(), tensor.dtype());
     long bytes = (long) tensor.size() * tensor.dtype().bytes();
     if (bytes > 0) {
-      CL.clEnqueueCopyBuffer(
-          backend.context().queue(), source, OpenClStorage.of(out), 0, 0, bytes, 0, null, null);
+      OpenClContext context = backend.context();
+      cl_mem target = OpenClStorage.of(out);
+      context.command(
+          () -> "copying a " + tensor.dtype() + " tensor of shape " + tensor.shape(),
+          () ->
+              CL.clEnqueueCopyBuffer(context.queue(), source, target, 0, 0, bytes, 0, null, null));
     }
     return out;
   }

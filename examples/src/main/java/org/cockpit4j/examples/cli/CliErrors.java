@@ -1,6 +1,7 @@
 package org.cockpit4j.examples.cli;
 
 import java.io.UncheckedIOException;
+import org.cockpit4j.backend.DeviceFailureException;
 import org.cockpit4j.reference.ReferenceFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -8,8 +9,10 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns exceptions into one clear paragraph on stderr and an exit code, instead of a stack trace:
- * bad input (illegal arguments, unreadable files) is a usage error (2), anything else a run failure
- * (1). Set {@code COCKPIT4J_DEBUG=1} to see the stack trace as well.
+ * bad input (illegal arguments, unreadable files) and a device that cannot run the model (a {@link
+ * DeviceFailureException}, such as an OpenCL kernel failure, even in a run that had started) are
+ * usage errors (2), anything else a run failure (1). Set {@code COCKPIT4J_DEBUG=1} to see the stack
+ * trace as well.
  */
 final class CliErrors implements IExecutionExceptionHandler {
 
@@ -24,6 +27,12 @@ final class CliErrors implements IExecutionExceptionHandler {
   }
 
   static int exitCode(Throwable exception) {
+    Throwable cause = exception;
+    for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
+      if (cause instanceof DeviceFailureException) {
+        return CockpitCli.USAGE_ERROR;
+      }
+    }
     if (exception instanceof IllegalArgumentException
         || exception instanceof UncheckedIOException
         || exception instanceof java.io.IOException

@@ -10,7 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.cockpit4j.backend.BackendProvider;
+import org.cockpit4j.backend.Backends;
+import org.cockpit4j.backend.opencl.OpenClBackend;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,7 +25,8 @@ import picocli.CommandLine;
 
 /**
  * Every kind of bad input to {@code cockpit run} exits with 2 before training, with one message
- * naming the file and line (or the option), the key or shape, and a fix, and no stack trace.
+ * naming the file and line (or the option), the key or shape, and a fix, and no stack trace. So
+ * does a model the OpenCL device cannot run, once the run has started (skipped without OpenCL).
  */
 class BadInputTest {
   private static final String TINY =
@@ -142,6 +149,65 @@ class BadInputTest {
             List.of("--set", "optimiser.lr=1"),
             "--set optimiser.lr=1",
             "did you mean 'optimizer'"));
+  }
+
+  /**
+   * A model whose activations do not fit one buffer of the OpenCL device: a 1×1 convolution to 4096
+   * channels of 64×64 images makes a [batch, 4096, 4096] product, and the batch is chosen just over
+   * the device's buffer limit. The parameters are small, so the validator's CPU probe passes and
+   * the run starts; the first forward pass fails on the device.
+   */
+  @Test
+  void activationsLargerThanTheOpenClDeviceAllowsExitWithTwo() throws Exception {
+    BackendProvider opencl =
+        Backends.providers().stream()
+            .filter(provider -> provider.name().equals("opencl"))
+            .findFirst()
+            .orElse(null);
+    Assumptions.assumeTrue(opencl != null && opencl.isAvailable(), "OpenCL is unavailable");
+    long limit = ((OpenClBackend) opencl.create(Map.of())).maxBufferBytes();
+    long perSample = 4096L * 4096 * 4;
+    long batch = limit / perSample + 1;
+    Assumptions.assumeTrue(
+        batch * perSample / 4 <= Integer.MAX_VALUE,
+        "the device allows buffers larger than any tensor (" + limit + " bytes)");
+    String yaml =
+        """
+        name: too_big
+        data:
+          dataset: {type: random_images, shape: [1, 64, 64], classes: 4, samples: BATCH}
+          batch_size: BATCH
+        model:
+          layers:
+            - {type: conv2d, in_channels: 1, out_channels: 4096, kernel_size: 1}
+            - {type: avgpool2d, kernel_size: 64}
+            - {type: flatten}
+            - {type: linear, in: 4096, out: 4}
+        loss: cross_entropy
+        optimizer: {type: sgd, lr: 0.1}
+        training: {steps: 1}
+        cockpit: {preset: economy}
+        backend: {type: opencl}
+        """
+            .replace("BATCH", Long.toString(batch));
+    Path file = directory.resolve("test.yaml");
+    Files.writeString(file, yaml);
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = CockpitCli.commandLine();
+    commandLine.setOut(new PrintWriter(new StringWriter(), true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int code =
+        commandLine.execute(
+            "run", file.toString(), "--quiet", "--out", directory.resolve("out").toString());
+    String message = err.toString();
+    assertEquals(2, code, message);
+    assertTrue(message.contains("failed at step 0"), message);
+    assertTrue(message.contains("tensor of shape [" + batch + ", 4096"), message);
+    assertTrue(message.contains("buffers of at most " + limit + " bytes"), message);
+    assertTrue(message.contains("Fix: "), message);
+    assertTrue(message.contains("backend: {type: cpu}"), message);
+    assertFalse(message.contains("\tat "), "a stack trace in " + message);
+    assertEquals(1, message.strip().lines().count(), "one paragraph: " + message);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A learning rate that diverges within four steps ({@code reliability/diverging.yaml}, every
  * quantity on every step): nothing crashes, non-finite values are logged as {@code NaN} and {@code
  * Infinity} tokens, {@code on_divergence} stops or continues, and the summary names the first
- * non-finite step and the parameters where the gradient norm broke.
+ * non-finite step and the parameters where the gradient norm broke, and the diagnosis (text and
+ * JSON) the first layer where a non-finite value appeared.
  */
 class DivergenceTest {
   private static final Path FILE = Path.of("src/test/resources/reliability/diverging.yaml");
@@ -54,6 +55,14 @@ class DivergenceTest {
     String diagnosis = Files.readString(out.resolve("diagnosis.txt"));
     assertTrue(diagnosis.contains("Divergence at step 3"), diagnosis);
     assertTrue(diagnosis.contains("2.weight"), diagnosis);
+    assertTrue(diagnosis.contains("first in layer 2"), diagnosis);
+    JsonNode finding = JSON.readTree(out.resolve("diagnosis.json").toFile()).get("findings").get(0);
+    assertEquals("divergence", finding.get("rule").asText());
+    assertEquals(3, finding.get("first_nonfinite_step").asInt());
+    assertEquals("GradNorm", finding.get("first_nonfinite_key").asText());
+    assertEquals("2", finding.get("first_nonfinite_layer").asText(), finding.toString());
+    assertEquals(divergence.get("parameters"), finding.get("first_nonfinite_parameters"));
+    assertTrue(finding.get("recorded").asText().contains("at step 3"), finding.toString());
 
     CockpitLog log = CockpitLogReader.read(out.resolve(ExperimentRun.JSON_LINES_LOG));
     @SuppressWarnings("unchecked")

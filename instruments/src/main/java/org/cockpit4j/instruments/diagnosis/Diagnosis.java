@@ -102,7 +102,7 @@ public final class Diagnosis {
     return lastStep;
   }
 
-  /** The report as JSON: run, last step, rules, findings with evidence. */
+  /** The report as JSON: run, last step, rules, findings with their facts and evidence. */
   public ObjectNode toJson() {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("run", run);
@@ -116,6 +116,7 @@ public final class Diagnosis {
       node.put("severity", finding.severity().name());
       node.put("title", finding.title());
       node.put("message", finding.message());
+      finding.facts().forEach((key, value) -> node.set(key, MAPPER.valueToTree(value)));
       ArrayNode evidence = node.putArray("evidence");
       for (Evidence item : finding.evidence()) {
         ObjectNode entry = evidence.addObject();

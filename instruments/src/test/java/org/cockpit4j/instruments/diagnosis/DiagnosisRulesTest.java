@@ -106,7 +106,81 @@ class DiagnosisRulesTest {
     assertEquals(3, lastLoss.step());
     assertTrue(Double.isFinite(lastLoss.value()));
     assertTrue(finding.evidence().stream().anyMatch(e -> e.quantity().equals("GradNorm")));
+    assertTrue(finding.title().startsWith("Diverged: the loss is NaN at step 4"), finding.title());
     assertTrue(rule.examine(run(SyntheticLogs.healthy(6))).isEmpty());
+  }
+
+  @Test
+  void aNonFiniteGradientNamesTheFirstLayerWhereItAppeared() {
+    CockpitLog diverged = SyntheticLogs.healthy(6);
+    // step 3: the gradient norm of 0.bias and 2.weight overflows while the loss is still finite
+    diverged.put(3, "GradNorm", List.of(0.5, Double.POSITIVE_INFINITY, Double.NaN));
+    diverged.put(4, "GradNorm", List.of(Double.NaN, Double.NaN, Double.NaN));
+    diverged.put(4, "Loss", Double.NaN);
+    Finding finding = only(new DivergenceRule(), run(diverged));
+    assertEquals(3, finding.facts().get("first_nonfinite_step"));
+    assertEquals("GradNorm", finding.facts().get("first_nonfinite_key"));
+    assertEquals("0", finding.facts().get("first_nonfinite_layer"));
+    assertEquals(List.of("0.bias", "2.weight"), finding.facts().get("first_nonfinite_parameters"));
+    assertEquals(3, finding.facts().get("first_nonfinite_layer_step"));
+    assertTrue(
+        finding.title().startsWith("Diverged: GradNorm is Infinity at step 3"), finding.title());
+    assertTrue(finding.title().endsWith("first in layer 0"), finding.title());
+    assertTrue(finding.message().contains("is in 0.bias, 2.weight: look at layer 0"));
+    Evidence layer =
+        finding.evidence().stream().filter(e -> e.layer() != null).findFirst().orElseThrow();
+    assertEquals("0.bias", layer.layer());
+    assertEquals(3, layer.step());
+    assertEquals("first non-finite layer", layer.note());
+    assertEquals("Loss", finding.evidence().get(1).quantity(), "then the last finite values");
+    assertEquals(2, finding.evidence().get(1).step());
+  }
+
+  @Test
+  void parametersHoldingNonFiniteValuesNameTheLayerWithoutAGradientNorm() {
+    CockpitLog diverged = SyntheticLogs.healthy(6);
+    diverged.put(5, "Loss", Double.NaN);
+    diverged.put(5, "Distance", List.of(0.1, 0.2, Double.NaN));
+    Finding finding = only(new DivergenceRule(), run(diverged));
+    assertEquals(5, finding.facts().get("first_nonfinite_step"));
+    assertEquals("Loss", finding.facts().get("first_nonfinite_key"));
+    assertEquals("2", finding.facts().get("first_nonfinite_layer"));
+    assertEquals(List.of("2.weight"), finding.facts().get("first_nonfinite_parameters"));
+  }
+
+  @Test
+  void aDivergenceRecordedByTheRunIsReportedEvenWhenTheLogShowsNoNonFiniteValue() {
+    CockpitLog log = SyntheticLogs.healthy(6);
+    String sentence = "the first non-finite value is loss = NaN at step 5";
+    log.put(5, DivergenceRule.RECORD_KEY, sentence);
+    Finding finding = only(new DivergenceRule(), run(log));
+    assertEquals(Severity.CRITICAL, finding.severity());
+    assertEquals(5, finding.facts().get("first_nonfinite_step"));
+    assertEquals(sentence, finding.facts().get("recorded"));
+    assertTrue(finding.title().startsWith("Diverged at step 5"), finding.title());
+  }
+
+  @Test
+  void diagnosisJsonCarriesTheFirstNonFiniteLayer(@TempDir Path directory) throws Exception {
+    CockpitLog diverged = SyntheticLogs.healthy(6);
+    diverged.put(4, "GradNorm", List.of(0.5, 0.1, Double.POSITIVE_INFINITY));
+    Diagnosis.of(run(diverged)).writeTo(directory);
+    JsonNode finding =
+        new ObjectMapper()
+            .readTree(directory.resolve("diagnosis.json").toFile())
+            .get("findings")
+            .get(0);
+    assertEquals("divergence", finding.get("rule").asText());
+    assertEquals("2", finding.get("first_nonfinite_layer").asText());
+    assertEquals("[\"2.weight\"]", finding.get("first_nonfinite_parameters").toString());
+    assertEquals(4, finding.get("first_nonfinite_step").asInt());
+    JsonNode layer = finding.get("evidence").get(finding.get("evidence").size() - 1);
+    assertEquals("2.weight", layer.get("layer").asText());
+    assertEquals("Infinity", layer.get("value").asText());
+    String text = Files.readString(directory.resolve("diagnosis.txt"));
+    assertTrue(text.contains("first in layer 2"), text);
+    assertTrue(
+        text.contains("step 4: 2.weight GradNorm = Infinity (first non-finite layer)"), text);
   }
 
   @Test
@@ -120,6 +194,11 @@ class DiagnosisRulesTest {
     JsonNode json = new ObjectMapper().readTree(directory.resolve("diagnosis.json").toFile());
     assertEquals(5, json.get("findings").get(0).get("evidence").get(0).get("step").asInt());
     assertEquals("NaN", json.get("findings").get(0).get("evidence").get(0).get("value").asText());
+    assertEquals(5, json.get("findings").get(0).get("first_nonfinite_step").asInt());
+    assertEquals("Loss", json.get("findings").get(0).get("first_nonfinite_key").asText());
+    assertTrue(
+        json.get("findings").get(0).get("first_nonfinite_layer") == null,
+        "every gradient norm is finite: no layer");
     String text = Files.readString(directory.resolve("diagnosis.txt"));
     assertTrue(text.contains("[CRITICAL] Diverged"), text);
     assertTrue(text.contains("[WARNING] Steps too large"), text);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.cockpit4j.instrument.RunData;
 import org.cockpit4j.instruments.diagnosis.Diagnosis;
+import org.cockpit4j.instruments.diagnosis.DivergenceRule;
 import org.cockpit4j.instruments.diagnosis.Finding;
 import org.cockpit4j.log.CockpitLog;
 import org.cockpit4j.log.LogSink;
@@ -16,9 +17,11 @@ public final class DiagnosisOutput implements RunOutputProvider {
 
   /**
    * The log key under which a run records where it diverged (a sentence naming the first non-finite
-   * step and the parameters where it appeared); the diagnosis repeats it.
+   * step and the parameters where it appeared): {@code diagnosis.txt} repeats it on a last line,
+   * and the divergence finding in {@code diagnosis.json} carries it as {@code recorded}, next to
+   * {@code first_nonfinite_layer} ({@link DivergenceRule}).
    */
-  public static final String DIVERGENCE_KEY = "divergence";
+  public static final String DIVERGENCE_KEY = DivergenceRule.RECORD_KEY;
 
   @Override
   public String name() {
