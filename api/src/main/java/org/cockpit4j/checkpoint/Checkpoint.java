@@ -2,6 +2,7 @@ package org.cockpit4j.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import org.cockpit4j.backend.Backend;
 
 /**
  * A checkpoint read back by {@link CheckpointStore#read}.
@@ -13,4 +14,10 @@ import java.nio.file.Path;
  *     hash); an empty object when nothing was stored
  * @param state the root of the state tree
  */
-public record Checkpoint(Path directory, int step, JsonNode manifest, StateReader state) {}
+public record Checkpoint(Path directory, int step, JsonNode manifest, StateReader state) {
+
+  /** The same checkpoint, creating tensors on {@code backend} by default. */
+  public Checkpoint onBackend(Backend backend) {
+    return new Checkpoint(directory, step, manifest, state.withBackend(backend));
+  }
+}

@@ -175,6 +175,28 @@ public final class CheckpointStore {
     }
   }
 
+  /**
+   * Deletes every checkpoint (and leftover temporary directories), e.g. when a new run starts in a
+   * directory that holds an earlier run's checkpoints; returns how many checkpoints there were.
+   */
+  public int clear() {
+    List<Path> all = checkpoints();
+    all.forEach(CheckpointStore::delete);
+    if (Files.isDirectory(directory)) {
+      try (Stream<Path> entries = Files.list(directory)) {
+        for (Path entry : entries.toList()) {
+          String name = entry.getFileName().toString();
+          if (name.startsWith(".step-") && Files.isDirectory(entry)) {
+            delete(entry);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot list the checkpoints in " + directory, e);
+      }
+    }
+    return all.size();
+  }
+
   /** The complete checkpoints, oldest first (temporary directories are ignored). */
   public List<Path> checkpoints() {
     if (!Files.isDirectory(directory)) {

@@ -32,6 +32,11 @@ public final class StateReader {
     this.backend = backend;
   }
 
+  /** The same level creating tensors on {@code target} by default. */
+  public StateReader withBackend(Backend target) {
+    return new StateReader(node, arrays, path, source, target);
+  }
+
   /** The dotted path of this level inside the state, for messages ({@code ""} at the root). */
   public String path() {
     return path;

@@ -76,6 +76,17 @@ class CheckpointStoreTest {
   }
 
   @Test
+  void clearRemovesEveryCheckpoint(@TempDir Path directory) throws IOException {
+    CheckpointStore store = new CheckpointStore(directory, 3);
+    save(store, 10);
+    save(store, 20);
+    Files.createDirectories(directory.resolve(".step-00000030.tmp"));
+    assertEquals(2, store.clear());
+    assertTrue(store.checkpoints().isEmpty());
+    assertFalse(Files.exists(directory.resolve(".step-00000030.tmp")));
+  }
+
+  @Test
   void anEmptyStoreSaysHowToGetCheckpoints(@TempDir Path directory) {
     CheckpointException error =
         assertThrows(
