@@ -140,6 +140,9 @@ public final class ExperimentRunner {
     PluginCatalog catalog = catalogFor(experiments, pluginDirectory);
     ValidatedExperiment experiment = ExperimentValidator.validate(points.get(0), catalog);
     resume.verify(experiment.config());
+    if (experiment.config().training().steps() != null) {
+      resume.checkSteps(experiment.config().training().steps());
+    }
     resume.cutFiles(runDirectory);
     return run(experiment, catalog, settings, resume);
   }

@@ -18,9 +18,11 @@ import org.cockpit4j.examples.experiment.config.ExperimentMapper;
 
 /**
  * What must not change between a run and its resumption: the resolved configuration without the
- * keys that do not change what is computed ({@code output}: where and which files are written;
- * {@code training.checkpoint}: when checkpoints are written), with object keys sorted, and its
- * SHA-256. {@link #differences} names the keys that differ, for the error message.
+ * keys that do not change what the steps compute ({@code output}: where and which files are
+ * written; {@code training.checkpoint}: when checkpoints are written; {@code training.steps} and
+ * {@code training.epochs}: where training stops, so a run can be resumed to train longer), with
+ * object keys sorted, and its SHA-256. {@link #differences} names the keys that differ, for the
+ * error message.
  */
 public final class ConfigFingerprint {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,6 +35,8 @@ public final class ConfigFingerprint {
     tree.remove("output");
     if (tree.get("training") instanceof ObjectNode training) {
       training.remove("checkpoint");
+      training.remove("steps");
+      training.remove("epochs");
     }
     return (ObjectNode) sorted(tree);
   }
@@ -98,6 +102,12 @@ public final class ConfigFingerprint {
       Iterator<JsonNode> b = now.elements();
       for (int i = 0; a.hasNext(); i++) {
         collect(path + "." + i, a.next(), b.next(), out, limit);
+      }
+      return;
+    }
+    if (before != null && now != null && before.isNumber() && now.isNumber()) {
+      if (before.decimalValue().compareTo(now.decimalValue()) != 0) {
+        out.add(path + ": " + show(before) + " in the checkpoint, " + show(now) + " now");
       }
       return;
     }

@@ -85,10 +85,11 @@ public final class ResumePoint {
                             + runDirectory
                             + ": there is no checkpoint in "
                             + store.directory()
-                            + "; the run wrote none (start it with training: {checkpoint: {every:"
-                            + " K}}, e.g. cockpit run "
+                            + ": the run was started without training: {checkpoint: {every: K}}"
+                            + " or stopped before its first checkpoint; start it again with"
+                            + " checkpoints, e.g. cockpit run "
                             + runDirectory.resolve("experiment.yaml")
-                            + " --set training.checkpoint.every=100) or stopped before its first"));
+                            + " --set training.checkpoint.every=100"));
     return new ResumePoint(CheckpointStore.read(latest, null));
   }
 
@@ -124,8 +125,28 @@ public final class ResumePoint {
                 ? "configuration hash " + expected + " there"
                 : String.join("; ", differences))
             + "). Resume with the run's own configuration (cockpit run --resume DIR, without an"
-            + " experiment file or --set, --steps, --backend), or start a new run in another"
+            + " experiment file, --set or --backend; --steps may change), or start a new run in another"
             + " directory (--out)");
+  }
+
+  /**
+   * Fails (exit code 2) when a run of {@code steps} steps has nothing left to do after the
+   * checkpoint.
+   */
+  public void checkSteps(int steps) {
+    int done = checkpoint().step();
+    if (steps <= done) {
+      throw new CheckpointException(
+          "Nothing to resume: the checkpoint "
+              + checkpoint.directory()
+              + " was taken after "
+              + done
+              + " steps and the run has "
+              + steps
+              + "; to train longer, resume with --steps N (N > "
+              + done
+              + ")");
+    }
   }
 
   /**

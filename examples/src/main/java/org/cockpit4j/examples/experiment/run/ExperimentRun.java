@@ -139,6 +139,9 @@ public final class ExperimentRun implements AutoCloseable {
     CheckpointConfig checkpoints = config.training().checkpoint();
     CheckpointStore store = ResumePoint.store(directory.path(), checkpoints.keep());
     Checkpoint checkpoint = resume.resuming() ? resume.checkpoint().onBackend(backend) : null;
+    if (checkpoint != null) {
+      resume.checkSteps(steps);
+    }
     int firstStep = checkpoint == null ? 0 : checkpoint.step();
     int staleCheckpoints = checkpoint == null ? store.clear() : 0;
     Provenance provenance =
