@@ -246,7 +246,10 @@ public final class StateReader {
   public Tensor getTensor(String key) {
     if (backend == null && has(key)) {
       throw new IllegalStateException(
-          "No backend to create the tensor " + where(key) + " on; pass one to getTensor");
+          "No backend to create the tensor "
+              + where(key)
+              + " on: read the checkpoint with one (CheckpointStore.read(directory, backend),"
+              + " Checkpoint.onBackend(backend)) or pass one to getTensor");
     }
     return getTensor(key, backend);
   }
