@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.cockpit4j.checkpoint.Checkpointable;
+import org.cockpit4j.checkpoint.StateReader;
+import org.cockpit4j.checkpoint.StateWriter;
 import org.cockpit4j.extension.CurvatureProducts;
 import org.cockpit4j.extension.ExtendedBackward;
 import org.cockpit4j.extension.Extension;
@@ -19,6 +22,7 @@ import org.cockpit4j.extension.ExtensionSet;
 import org.cockpit4j.extension.MissingRuleException;
 import org.cockpit4j.extension.RuleSet;
 import org.cockpit4j.log.CockpitLog;
+import org.cockpit4j.log.CockpitLogReader;
 import org.cockpit4j.log.JsonLinesLog;
 import org.cockpit4j.log.LogSink;
 import org.cockpit4j.log.OriginalLogFormat;
@@ -68,8 +72,14 @@ import org.cockpit4j.train.Trainer;
  * if Distance is tracked. A quantity that cannot run in the setting (CABS with Adam, a layer
  * without a rule) is reported once through the warnings and left out; {@linkplain
  * Builder#strict(boolean) strict} mode throws instead. Not thread-safe.
+ *
+ * <p>Checkpoints ({@link Checkpointable}): the state is every quantity's state (in order, checked
+ * by name), which quantities are still tracked and why the others were refused, the warnings
+ * already shown, the Monte-Carlo draw counter and the values stored so far ({@link #output()}).
+ * Restoring does not replay the stored values into the sinks: a resumed run appends to logs that
+ * already hold them ({@link org.cockpit4j.log.JsonLinesLog#append}).
  */
-public final class Cockpit implements BackwardStrategy, AutoCloseable {
+public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpointable {
   private final Layer model;
   private final List<Parameter> parameters;
   private final List<Quantity> quantities;
@@ -81,7 +91,7 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable {
   private final CurvatureProducts products;
   private final TransformDispatch dispatch;
   private final PerSampleTransforms transformExtension;
-  private final CockpitLog output = new CockpitLog();
+  private CockpitLog output = new CockpitLog();
   private final List<LogSink> sinks;
   private final Consumer<String> warningSink;
   private final Set<String> warned = new HashSet<>();
@@ -427,6 +437,83 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable {
   /** The optimizer type seen at the first tracked step ({@code sgd}, {@code adam}), or null. */
   public String optimizerName() {
     return optimizerName;
+  }
+
+  // ---- checkpoints ----------------------------------------------------------------------------
+
+  /** Writes the quantities' states, the tracking status, the counters and the stored values. */
+  @Override
+  public void saveState(StateWriter state) {
+    state.emptyList("quantities");
+    for (Quantity quantity : quantities) {
+      StateWriter entry = state.addElement("quantities");
+      entry.putString("name", quantity.name());
+      entry.putState("state", quantity);
+    }
+    int[] tracked = new int[active.size()];
+    for (int i = 0; i < tracked.length; i++) {
+      tracked[i] = indexOf(active.get(i));
+    }
+    state.putInts("active", tracked);
+    state.emptyList("refused");
+    refused.forEach(
+        (name, reason) ->
+            state.addElement("refused").putString("name", name).putString("reason", reason));
+    state.putStrings("warned", List.copyOf(warned));
+    state.putString("optimizer_name", optimizerName);
+    state.putLong("monte_carlo_passes", engine.monteCarloPasses());
+    state.putString("log", OriginalLogFormat.toCompactJson(output));
+  }
+
+  private int indexOf(Quantity quantity) {
+    for (int i = 0; i < quantities.size(); i++) {
+      if (quantities.get(i) == quantity) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("Tracked quantity " + quantity + " is not in the Cockpit");
+  }
+
+  /**
+   * Restores what {@link #saveState} wrote into a Cockpit built with the same quantities (same
+   * names, same order); fails naming the difference otherwise.
+   */
+  @Override
+  public void restoreState(StateReader state) {
+    List<StateReader> saved = state.list("quantities");
+    List<String> savedNames = new ArrayList<>();
+    for (StateReader entry : saved) {
+      savedNames.add(entry.getString("name"));
+    }
+    List<String> names = new ArrayList<>();
+    quantities.forEach(quantity -> names.add(quantity.name()));
+    if (!savedNames.equals(names)) {
+      throw state.error(
+          "the checkpoint's Cockpit tracked " + savedNames + ", this one tracks " + names);
+    }
+    for (int i = 0; i < quantities.size(); i++) {
+      saved.get(i).restoreState("state", quantities.get(i));
+    }
+    active.clear();
+    for (int index : state.getInts("active")) {
+      if (index < 0 || index >= quantities.size()) {
+        throw state.error("tracked quantity index " + index + " of " + quantities.size());
+      }
+      active.add(quantities.get(index));
+    }
+    refused.clear();
+    for (StateReader entry : state.list("refused")) {
+      refused.put(entry.getString("name"), entry.getString("reason"));
+    }
+    warned.clear();
+    warned.addAll(state.getStrings("warned"));
+    optimizerName = state.getString("optimizer_name");
+    engine.setMonteCarloPasses(state.getLong("monte_carlo_passes"));
+    try {
+      output = CockpitLogReader.parseOriginal(state.getString("log"));
+    } catch (IllegalArgumentException e) {
+      throw state.error("the stored values do not parse: " + e.getMessage());
+    }
   }
 
   /** Writes {@link #output()} in the original's JSON layout to {@code file}. */

@@ -5,6 +5,9 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.cockpit4j.backend.Backend;
 import org.cockpit4j.backend.CounterRandom;
+import org.cockpit4j.checkpoint.Checkpointable;
+import org.cockpit4j.checkpoint.StateReader;
+import org.cockpit4j.checkpoint.StateWriter;
 import org.cockpit4j.tensor.DType;
 import org.cockpit4j.tensor.Shape;
 import org.cockpit4j.tensor.Tensor;
@@ -28,8 +31,12 @@ import org.cockpit4j.tensor.Tensor;
  *     .dtype(DType.FLOAT32).seed(42).endless(true).build();
  * try (Batch batch = batches.next()) { ... }
  * }</pre>
+ *
+ * <p>Checkpoints: the state is the epoch and the position in it (the epoch's order follows from the
+ * seed); an iterator restored into one with the same settings yields the same batches from there
+ * on.
  */
-public final class BatchIterator implements Iterator<Batch> {
+public final class BatchIterator implements Iterator<Batch>, Checkpointable {
   private final Dataset dataset;
   private final Backend backend;
   private final DType dtype;
@@ -165,6 +172,50 @@ public final class BatchIterator implements Iterator<Batch> {
       throw e;
     }
     return new Batch(inputTensor, targetTensor);
+  }
+
+  /** The epoch and position, with the settings they need (checked when restoring). */
+  @Override
+  public void saveState(StateWriter state) {
+    state.putInt("epoch", epoch);
+    state.putInt("position", position);
+    state.putInt("dataset_size", dataset.size());
+    state.putInt("batch_size", batchSize);
+    state.putLong("seed", seed);
+    state.putBoolean("shuffle", shuffle);
+    state.putBoolean("drop_last", dropLast);
+  }
+
+  /** Continues at the saved epoch and position; fails when the settings differ. */
+  @Override
+  public void restoreState(StateReader state) {
+    check(state, "dataset_size", state.getInt("dataset_size"), dataset.size());
+    check(state, "batch_size", state.getInt("batch_size"), batchSize);
+    check(state, "seed", state.getLong("seed"), seed);
+    check(state, "shuffle", state.getBoolean("shuffle"), shuffle);
+    check(state, "drop_last", state.getBoolean("drop_last"), dropLast);
+    int savedEpoch = state.getInt("epoch");
+    int savedPosition = state.getInt("position");
+    if (savedEpoch < 0 || savedPosition < 0 || savedPosition > samplesPerEpoch) {
+      throw state.error(
+          "batch position "
+              + savedPosition
+              + " of epoch "
+              + savedEpoch
+              + " is outside an epoch of "
+              + samplesPerEpoch
+              + " samples");
+    }
+    epoch = savedEpoch;
+    position = savedPosition;
+    order = permutation(dataset.size(), seed, epoch, shuffle);
+  }
+
+  private static void check(StateReader state, String key, Object saved, Object current) {
+    if (!saved.equals(current)) {
+      throw state.error(
+          "the saved batch iterator has " + key + " " + saved + ", this one " + current);
+    }
   }
 
   private void rollOverIfEndless() {

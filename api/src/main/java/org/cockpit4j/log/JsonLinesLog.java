@@ -60,6 +60,25 @@ public final class JsonLinesLog implements LogSink {
     }
   }
 
+  /**
+   * Opens an existing log to append records after its last line (no new header), e.g. when a run
+   * resumes from a checkpoint after the file was cut back to the checkpoint's length.
+   */
+  public static JsonLinesLog append(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new UncheckedIOException(
+          new IOException("Cannot append to the Cockpit log " + file + ": it does not exist"));
+    }
+    try {
+      BufferedWriter writer =
+          Files.newBufferedWriter(
+              file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+      return new JsonLinesLog(file, writer);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the Cockpit log " + file + " to append", e);
+    }
+  }
+
   /** The file written. */
   public Path file() {
     return file;

@@ -45,6 +45,27 @@ public final class OriginalLogFormat {
   }
 
   /**
+   * The same layout on one line without spaces (keys sorted, steps as strings): what checkpoints
+   * store; {@link CockpitLogReader#parseOriginal} reads it back with the same values.
+   */
+  public static String toCompactJson(CockpitLog log) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    log.steps()
+        .forEach(
+            (step, values) -> {
+              ObjectNode node = root.putObject(String.valueOf(step));
+              values.forEach((key, value) -> node.set(key, LogValues.toLogJson(value)));
+            });
+    StringBuilder text = new StringBuilder();
+    try {
+      JsonText.writeCompact(root, text, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not fail
+    }
+    return text.toString();
+  }
+
+  /**
    * Writes {@code log} to {@code file} (exactly this path; the original appends {@code .json} to
    * its argument), creating the parent directories.
    */

@@ -3,6 +3,8 @@ package org.cockpit4j.nn;
 import java.util.List;
 import org.cockpit4j.backend.CounterRandom;
 import org.cockpit4j.backend.UnaryOp;
+import org.cockpit4j.checkpoint.StateReader;
+import org.cockpit4j.checkpoint.StateWriter;
 import org.cockpit4j.tensor.Shape;
 import org.cockpit4j.tensor.Tensor;
 import org.cockpit4j.tensor.TensorScope;
@@ -103,6 +105,26 @@ public final class Dropout implements Layer {
     return mask == null
         ? outputSpaceStack.reshape(outputSpaceStack.shape())
         : outputSpaceStack.multiply(mask);
+  }
+
+  /** The number of training forward passes, which selects the next random stream. */
+  @Override
+  public void saveState(StateWriter state) {
+    state.putLong("forward_count", forwardCount);
+    state.putLong("seed", seed);
+  }
+
+  @Override
+  public void restoreState(StateReader state) {
+    long savedSeed = state.getLong("seed");
+    if (savedSeed != seed) {
+      throw state.error("the saved dropout layer has seed " + savedSeed + ", this one " + seed);
+    }
+    long count = state.getLong("forward_count");
+    if (count < 0) {
+      throw state.error("negative dropout forward count " + count);
+    }
+    forwardCount = count;
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.cockpit4j.nn;
 
 import java.util.List;
+import org.cockpit4j.checkpoint.Checkpointable;
 import org.cockpit4j.tensor.Shape;
 import org.cockpit4j.tensor.Tensor;
 
@@ -16,8 +17,12 @@ import org.cockpit4j.tensor.Tensor;
  *
  * <p>Parameters are created named by their kind ({@code weight}, {@code bias}); containers prepend
  * their path (see {@link Parameter#prependToName}).
+ *
+ * <p>Checkpoints: a layer's {@link Checkpointable} state is what it keeps between steps besides its
+ * parameters (which the trainer saves), e.g. dropout's counter of random draws; the default is
+ * none. Containers save their children's states.
  */
-public interface Layer {
+public interface Layer extends Checkpointable {
 
   /** The type name used in reference cases and YAML ({@code linear}, {@code conv2d}, ...). */
   String type();

@@ -1,6 +1,8 @@
 package org.cockpit4j.nn;
 
 import java.util.List;
+import org.cockpit4j.checkpoint.StateReader;
+import org.cockpit4j.checkpoint.StateWriter;
 import org.cockpit4j.tensor.Shape;
 import org.cockpit4j.tensor.Tensor;
 import org.cockpit4j.tensor.TensorScope;
@@ -93,5 +95,16 @@ public final class Residual implements Layer {
   @Override
   public void setTraining(boolean training) {
     inner.setTraining(training);
+  }
+
+  /** The branch's state. */
+  @Override
+  public void saveState(StateWriter state) {
+    state.putState(BRANCH_NAME, inner);
+  }
+
+  @Override
+  public void restoreState(StateReader state) {
+    state.restoreState(BRANCH_NAME, inner);
   }
 }

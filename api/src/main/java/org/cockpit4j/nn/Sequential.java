@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cockpit4j.checkpoint.StateReader;
+import org.cockpit4j.checkpoint.StateWriter;
 import org.cockpit4j.tensor.Shape;
 import org.cockpit4j.tensor.Tensor;
 
@@ -221,6 +223,26 @@ public final class Sequential implements Layer {
   public void setTraining(boolean training) {
     for (Layer layer : layers) {
       layer.setTraining(training);
+    }
+  }
+
+  /** The state of every layer, by index. */
+  @Override
+  public void saveState(StateWriter state) {
+    state.putInt("layers", layers.size());
+    for (int i = 0; i < layers.size(); i++) {
+      state.putState(String.valueOf(i), layers.get(i));
+    }
+  }
+
+  @Override
+  public void restoreState(StateReader state) {
+    int saved = state.getInt("layers");
+    if (saved != layers.size()) {
+      throw state.error("the saved model has " + saved + " layers, this one " + layers.size());
+    }
+    for (int i = 0; i < layers.size(); i++) {
+      state.restoreState(String.valueOf(i), layers.get(i));
     }
   }
 

@@ -1,7 +1,12 @@
 package org.cockpit4j.optim;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cockpit4j.checkpoint.Checkpointable;
+import org.cockpit4j.checkpoint.StateReader;
+import org.cockpit4j.checkpoint.StateWriter;
 import org.cockpit4j.nn.Parameter;
 
 /**
@@ -17,8 +22,12 @@ import org.cockpit4j.nn.Parameter;
  * <p>The update direction of a step is not reported: whoever needs {@code θ_{k+1} − θ_k} keeps
  * {@code θ_k} (for example as a view, {@code value.reshape(value.shape())}, which shares the buffer
  * without copying) and subtracts.
+ *
+ * <p>Checkpoints: the default {@link Checkpointable} state is {@link #exportState()} (each buffer
+ * stored in its parameter's dtype, exactly) with the current learning rate, restored through {@link
+ * #importState}; an optimizer with more state overrides both.
  */
-public interface Optimizer extends AutoCloseable {
+public interface Optimizer extends AutoCloseable, Checkpointable {
 
   /** The PyTorch name of the algorithm, lower case: {@code sgd} or {@code adam}. */
   String type();
@@ -56,6 +65,63 @@ public interface Optimizer extends AutoCloseable {
    * when the type, the buffer names or the per-parameter sizes do not fit.
    */
   void importState(OptimizerState state);
+
+  /**
+   * Writes the type, the learning rate, the step counter and every buffer (per parameter, in the
+   * parameter's dtype: bit for bit).
+   */
+  @Override
+  default void saveState(StateWriter state) {
+    OptimizerState exported = exportState();
+    state.putString("type", type());
+    state.putDouble("learning_rate", learningRate());
+    state.putInt("step", exported.step());
+    state.putInt("parameters", parameters().size());
+    StateWriter buffers = state.child("buffers");
+    exported
+        .buffers()
+        .forEach(
+            (name, arrays) -> {
+              StateWriter buffer = buffers.child(name);
+              for (int i = 0; i < arrays.size(); i++) {
+                buffer.putDoubles(
+                    String.valueOf(i), arrays.get(i), parameters().get(i).value().dtype());
+              }
+            });
+  }
+
+  /**
+   * Restores what {@link #saveState} wrote; fails naming the mismatch when the type or the number
+   * of parameters differ (sizes are checked by {@link #importState}).
+   */
+  @Override
+  default void restoreState(StateReader state) {
+    String savedType = state.getString("type");
+    if (!type().equals(savedType)) {
+      throw state.error("the saved optimizer is " + savedType + ", this run's is " + type());
+    }
+    int count = state.getInt("parameters");
+    if (count != parameters().size()) {
+      throw state.error(
+          "the saved optimizer updates " + count + " parameters, this one " + parameters().size());
+    }
+    StateReader buffers = state.child("buffers");
+    Map<String, List<double[]>> arrays = new LinkedHashMap<>();
+    for (String name : buffers.keys()) {
+      StateReader buffer = buffers.child(name);
+      List<double[]> perParameter = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        perParameter.add(buffer.getDoubles(String.valueOf(i)));
+      }
+      arrays.put(name, perParameter);
+    }
+    try {
+      importState(new OptimizerState(type(), state.getInt("step"), arrays));
+    } catch (IllegalArgumentException e) {
+      throw state.error(e.getMessage());
+    }
+    setLearningRate(state.getDouble("learning_rate"));
+  }
 
   /** Drops every parameter's gradient (sets it to null, closing it). */
   default void zeroGrad() {

@@ -1,5 +1,7 @@
 package org.cockpit4j.quantity;
 
+import org.cockpit4j.checkpoint.StateReader;
+import org.cockpit4j.checkpoint.StateWriter;
 import org.cockpit4j.tensor.Tensor;
 import org.cockpit4j.tensor.TensorScope;
 
@@ -19,6 +21,42 @@ public sealed interface ParameterDirection extends AutoCloseable
   /** A dense direction, shaped like the parameter. */
   static ParameterDirection dense(Tensor values) {
     return new Dense(values);
+  }
+
+  /**
+   * Writes {@code direction} (null allowed) into {@code state}: its form and tensors, exactly (read
+   * back with {@link #restore}).
+   */
+  static void save(StateWriter state, ParameterDirection direction) {
+    if (direction == null) {
+      state.putString("form", null);
+    } else if (direction instanceof Dense dense) {
+      state.putString("form", "dense");
+      state.putTensor("values", dense.values());
+    } else {
+      OuterProductSum factors = (OuterProductSum) direction;
+      state.putString("form", "outer_product_sum");
+      state.putTensor("left", factors.left());
+      state.putTensor("right", factors.right());
+      state.putDouble("scale", factors.scale());
+    }
+  }
+
+  /** The direction {@link #save} wrote (null if it was null), on the reader's backend. */
+  static ParameterDirection restore(StateReader state) {
+    String form = state.getString("form");
+    if (form == null) {
+      return null;
+    }
+    return switch (form) {
+      case "dense" -> new Dense(state.getTensor("values"));
+      case "outer_product_sum" ->
+          new OuterProductSum(
+              state.getTensor("left"), state.getTensor("right"), state.getDouble("scale"));
+      default ->
+          throw state.error(
+              "unknown parameter direction form '" + form + "' (dense, outer_product_sum)");
+    };
   }
 
   /** The squared Euclidean norm. */

@@ -2,6 +2,8 @@ package org.cockpit4j.quantity;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cockpit4j.checkpoint.StateReader;
+import org.cockpit4j.checkpoint.StateWriter;
 import org.cockpit4j.nn.Parameter;
 import org.cockpit4j.tensor.Tensor;
 import org.cockpit4j.tensor.TensorScope;
@@ -26,6 +28,26 @@ public final class ParameterSnapshot implements AutoCloseable {
       values.add(TensorScope.detach(value.reshape(value.shape())));
     }
     return new ParameterSnapshot(values);
+  }
+
+  /** Writes the kept values (exact bits) as the list {@code values} of {@code state}. */
+  public void saveState(StateWriter state) {
+    state.emptyList("values");
+    for (Tensor value : values) {
+      state.addElement("values").putTensor("value", value);
+    }
+  }
+
+  /**
+   * A snapshot of the values {@link #saveState} wrote, on the reader's backend (owned by the
+   * snapshot: close it).
+   */
+  public static ParameterSnapshot restore(StateReader state) {
+    List<Tensor> restored = new ArrayList<>();
+    for (StateReader entry : state.list("values")) {
+      restored.add(entry.getTensor("value"));
+    }
+    return new ParameterSnapshot(restored);
   }
 
   /** Number of parameters. */

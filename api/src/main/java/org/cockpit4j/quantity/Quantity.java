@@ -2,6 +2,7 @@ package org.cockpit4j.quantity;
 
 import java.util.Map;
 import java.util.function.Consumer;
+import org.cockpit4j.checkpoint.Checkpointable;
 
 /**
  * A number (or histogram, or list) the Cockpit tracks during training. At every global step the
@@ -16,8 +17,15 @@ import java.util.function.Consumer;
  *
  * <p>A quantity keeps state between steps (caches of θ, ranges, warm starts); one instance serves
  * one training run with steps increasing by one. Not thread-safe.
+ *
+ * <p>Checkpoints: a quantity that keeps state between steps (a pending two-step measurement, a warm
+ * start, an adapted range, a running average) saves and restores it through {@link Checkpointable}
+ * so that a resumed run logs exactly what the uninterrupted one would; the default is stateless.
+ * {@link ParameterSnapshot#saveState} and {@link ParameterDirection#save} store the SPI's tensor
+ * holders. The Cockpit saves its quantities between steps, when the parameters hold θ_{k+1} of the
+ * last step k taken.
  */
-public abstract class Quantity {
+public abstract class Quantity implements Checkpointable {
   private final Schedule schedule;
   private Consumer<String> warnings = message -> {};
 

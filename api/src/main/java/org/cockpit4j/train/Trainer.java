@@ -3,6 +3,9 @@ package org.cockpit4j.train;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.cockpit4j.checkpoint.Checkpointable;
+import org.cockpit4j.checkpoint.StateReader;
+import org.cockpit4j.checkpoint.StateWriter;
 import org.cockpit4j.data.Batch;
 import org.cockpit4j.nn.Layer;
 import org.cockpit4j.nn.Loss;
@@ -44,8 +47,15 @@ import org.cockpit4j.tensor.TensorScope;
  * }</pre>
  *
  * Not thread-safe; one trainer trains on one thread (tensor scopes are per thread).
+ *
+ * <p>Checkpoints ({@link Checkpointable}): the trainer's state is everything it drives — the global
+ * step, the parameter values (exact bits), the layers' own state (dropout's draws), the optimizer,
+ * and the schedule, backward strategy (the Cockpit) and hooks where they are {@link
+ * Checkpointable}. The batch source is not the trainer's (it is handed to {@link #run}): save a
+ * {@link org.cockpit4j.data.BatchIterator} next to the trainer. Save between steps (e.g. from a
+ * {@link TrainingListener}); restore into a trainer built the same way, before its first step.
  */
-public final class Trainer {
+public final class Trainer implements Checkpointable {
   private final Layer model;
   private final Loss loss;
   private final Optimizer optimizer;
@@ -129,6 +139,130 @@ public final class Trainer {
   /** The model's parameters in PyTorch order. */
   public List<Parameter> parameters() {
     return parameters;
+  }
+
+  /**
+   * Writes the global step, the parameters (name, shape, dtype, values), the model's layer states,
+   * the optimizer, and the schedule, backward strategy and hooks that are {@link Checkpointable}.
+   */
+  @Override
+  public void saveState(StateWriter state) {
+    state.putInt("global_step", globalStep);
+    state.emptyList("parameters");
+    for (Parameter parameter : parameters) {
+      StateWriter entry = state.addElement("parameters");
+      entry.putString("name", parameter.name());
+      entry.putTensor("value", parameter.value());
+    }
+    state.putState("model", model);
+    state.putState("optimizer", optimizer);
+    if (schedule instanceof Checkpointable stateful) {
+      state.putState("schedule", stateful);
+    }
+    if (backwardStrategy instanceof Checkpointable stateful) {
+      state.putState("backward", stateful);
+    }
+    state.emptyList("hooks");
+    for (StepHook hook : hooks) {
+      StateWriter entry = state.addElement("hooks");
+      entry.putString("kind", hook.getClass().getName());
+      if (hook instanceof Checkpointable stateful) {
+        entry.putState("state", stateful);
+      }
+    }
+  }
+
+  /**
+   * Restores what {@link #saveState} wrote; fails naming the first mismatch (parameter names,
+   * shapes or dtypes, the optimizer type, a missing Cockpit) before changing anything it cannot
+   * restore.
+   */
+  @Override
+  public void restoreState(StateReader state) {
+    int step = state.getInt("global_step");
+    if (step < 0) {
+      throw state.error("negative global step " + step);
+    }
+    List<StateReader> saved = state.list("parameters");
+    if (saved.size() != parameters.size()) {
+      throw state.error(
+          "the saved model has "
+              + saved.size()
+              + " parameters, this one "
+              + parameters.size()
+              + " "
+              + names());
+    }
+    List<Tensor> values = new ArrayList<>();
+    try {
+      for (int i = 0; i < parameters.size(); i++) {
+        Parameter parameter = parameters.get(i);
+        StateReader entry = saved.get(i);
+        String name = entry.getString("name");
+        Tensor value = entry.getTensor("value", parameter.value().backend());
+        values.add(value);
+        if (!parameter.name().equals(name)
+            || !value.shape().equals(parameter.shape())
+            || value.dtype() != parameter.value().dtype()) {
+          throw state.error(
+              "parameter "
+                  + i
+                  + " is "
+                  + name
+                  + " "
+                  + value.shape()
+                  + " "
+                  + value.dtype()
+                  + " in the checkpoint but "
+                  + parameter.name()
+                  + " "
+                  + parameter.shape()
+                  + " "
+                  + parameter.value().dtype()
+                  + " in this model");
+        }
+      }
+    } catch (RuntimeException e) {
+      values.forEach(Tensor::close);
+      throw e;
+    }
+    for (int i = 0; i < parameters.size(); i++) {
+      parameters.get(i).setValue(values.get(i));
+      parameters.get(i).setGradient(null);
+    }
+    state.restoreState("model", model);
+    state.restoreState("optimizer", optimizer);
+    if (schedule instanceof Checkpointable stateful) {
+      state.restoreState("schedule", stateful);
+    }
+    if (backwardStrategy instanceof Checkpointable stateful) {
+      if (!state.has("backward")) {
+        throw state.error(
+            "the checkpoint has no state for the backward strategy "
+                + backwardStrategy.getClass().getSimpleName()
+                + " (was the Cockpit attached when it was saved?)");
+      }
+      state.restoreState("backward", stateful);
+    }
+    List<StateReader> savedHooks = state.list("hooks");
+    if (savedHooks.size() != hooks.size()) {
+      throw state.error(
+          "the checkpoint has " + savedHooks.size() + " hooks, this trainer " + hooks.size());
+    }
+    for (int i = 0; i < hooks.size(); i++) {
+      if (hooks.get(i) instanceof Checkpointable stateful) {
+        savedHooks.get(i).restoreState("state", stateful);
+      }
+    }
+    globalStep = step;
+  }
+
+  private List<String> names() {
+    List<String> names = new ArrayList<>();
+    for (Parameter parameter : parameters) {
+      names.add(parameter.name());
+    }
+    return names;
   }
 
   /** Runs up to {@code steps} steps with batches from {@code batches}. */

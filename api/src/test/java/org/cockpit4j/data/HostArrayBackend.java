@@ -14,9 +14,9 @@ import org.cockpit4j.tensor.Tensor;
 /**
  * The transfer part of a backend over plain Java arrays, enough to test batching without a real
  * backend: creation rounds to the dtype (float32 values go through {@code (float)}), reading back
- * widens. Every compute operation throws.
+ * widens. Every compute operation throws. Shared with the checkpoint tests.
  */
-final class HostArrayBackend implements Backend {
+public final class HostArrayBackend implements Backend {
   private int liveBuffers;
 
   /** Number of buffers not yet freed (for tests of ownership). */

@@ -6,6 +6,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.cockpit4j.checkpoint.StateReader;
+import org.cockpit4j.checkpoint.StateWriter;
 import org.cockpit4j.extension.Extensions;
 import org.cockpit4j.nn.Parameter;
 import org.cockpit4j.quantity.GradientTransform;
@@ -31,6 +33,11 @@ import org.cockpit4j.quantity.TwoStepQuantity;
  * − θ_k}, for which the per-sample gradients of step k are kept compactly (a linear layer's output
  * gradients and inputs, not its {@code N·O·I} per-sample gradients) until θ_{k+1} is known at step
  * k + 1.
+ *
+ * <p>Checkpoints: the state is the pending start (of the last scheduled step): its loss, variance,
+ * projections, length and directions. A pending parameter-difference start is finished when the
+ * state is saved (between steps the parameters already hold θ_{k+1}, so the result is the same bits
+ * as finishing at step k + 1), so no per-sample gradients need to be stored.
  */
 public final class Alpha extends TwoStepQuantity {
   private static final double ZERO_VARIANCE = 1e-10;
@@ -41,6 +48,9 @@ public final class Alpha extends TwoStepQuantity {
     final boolean sgdPath;
     final double loss;
     final double lossVariance;
+    int batchSize;
+    List<Parameter> parameters = List.of();
+    boolean finished;
     double length;
     double[] projections;
     List<ParameterDirection> directions = new ArrayList<>();
@@ -125,8 +135,8 @@ public final class Alpha extends TwoStepQuantity {
       return Needs.none();
     }
     List<Parameter> parameters = info.parameters();
-    if (!ending.sgdPath) {
-      finishParameterDifferenceStart(ending, info);
+    if (!ending.finished) {
+      finishParameterDifferenceStart(ending, parameters);
     }
     for (int i = 0; i < parameters.size(); i++) {
       endDirections.put(parameters.get(i), ending.directions.get(i));
@@ -134,9 +144,12 @@ public final class Alpha extends TwoStepQuantity {
     return Needs.builder().transform(endProjection).build();
   }
 
-  /** d = θ_{k+1} − θ_k is known now: project the kept per-sample gradients of step k onto it. */
-  private void finishParameterDifferenceStart(Start start, StepInfo info) {
-    start.directions = start.theta.differencesTo(info.parameters());
+  /**
+   * d = θ_{k+1} − θ_k is known now ({@code now} holds θ_{k+1}): project the kept per-sample
+   * gradients of step k onto it.
+   */
+  private static void finishParameterDifferenceStart(Start start, List<Parameter> now) {
+    start.directions = start.theta.differencesTo(now);
     double squaredLength = 0;
     for (ParameterDirection direction : start.directions) {
       squaredLength += direction.squaredNorm();
@@ -156,7 +169,8 @@ public final class Alpha extends TwoStepQuantity {
         projections[n] += part[n];
       }
     }
-    start.projections = scaled(projections, info.batchSize(), start.length);
+    start.projections = scaled(projections, start.batchSize, start.length);
+    start.finished = true;
     start.releaseRetained();
   }
 
@@ -175,6 +189,7 @@ public final class Alpha extends TwoStepQuantity {
             info.loss(),
             Statistics.unbiasedVariance(info.individualLosses()));
     if (startOnSgdPath) {
+      start.finished = true;
       start.directions.addAll(step.transformResults(sgdStart));
       double[] gram = step.result(Extensions.BATCH_DOT).summed();
       int batch = (int) Math.round(Math.sqrt(gram.length));
@@ -190,6 +205,8 @@ public final class Alpha extends TwoStepQuantity {
     } else {
       start.retained = new ArrayList<>(step.transformResults(retainStart));
       start.theta = ParameterSnapshot.of(info.parameters());
+      start.parameters = List.copyOf(info.parameters());
+      start.batchSize = info.batchSize();
     }
     Start previous = starts.put(step.step(), start);
     if (previous != null) {
@@ -268,6 +285,48 @@ public final class Alpha extends TwoStepQuantity {
     while (entries.hasNext()) {
       entries.next().getValue().close();
       entries.remove();
+    }
+  }
+
+  /** The pending starts, each finished first (see the class comment). */
+  @Override
+  public void saveState(StateWriter state) {
+    state.emptyList("starts");
+    for (Start start : starts.values()) {
+      if (!start.finished) {
+        finishParameterDifferenceStart(start, start.parameters);
+      }
+      StateWriter entry = state.addElement("starts");
+      entry.putInt("step", start.step);
+      entry.putBoolean("sgd_path", start.sgdPath);
+      entry.putDouble("loss", start.loss);
+      entry.putDouble("loss_variance", start.lossVariance);
+      entry.putDouble("length", start.length);
+      entry.putDoubles("projections", start.projections);
+      entry.emptyList("directions");
+      for (ParameterDirection direction : start.directions) {
+        ParameterDirection.save(entry.addElement("directions"), direction);
+      }
+    }
+  }
+
+  @Override
+  public void restoreState(StateReader state) {
+    close();
+    for (StateReader entry : state.list("starts")) {
+      Start start =
+          new Start(
+              entry.getInt("step"),
+              entry.getBoolean("sgd_path"),
+              entry.getDouble("loss"),
+              entry.getDouble("loss_variance"));
+      start.finished = true;
+      start.length = entry.getDouble("length");
+      start.projections = entry.getDoubles("projections");
+      for (StateReader direction : entry.list("directions")) {
+        start.directions.add(ParameterDirection.restore(direction));
+      }
+      starts.put(start.step, start);
     }
   }
 

@@ -1,5 +1,7 @@
 package org.cockpit4j.quantities;
 
+import org.cockpit4j.checkpoint.StateReader;
+import org.cockpit4j.checkpoint.StateWriter;
 import org.cockpit4j.quantity.ParameterSnapshot;
 import org.cockpit4j.quantity.Schedule;
 import org.cockpit4j.quantity.TrackedStep;
@@ -50,6 +52,23 @@ public final class Distance extends TwoStepQuantity {
               + "); start the run at global step 0");
     }
     return initial.distancesTo(step.info().parameters());
+  }
+
+  /** θ_0, once step 0 was seen. */
+  @Override
+  public void saveState(StateWriter state) {
+    state.putBoolean("has_initial", initial != null);
+    if (initial != null) {
+      initial.saveState(state.child("initial"));
+    }
+  }
+
+  @Override
+  public void restoreState(StateReader state) {
+    close();
+    if (state.getBoolean("has_initial")) {
+      initial = ParameterSnapshot.restore(state.child("initial"));
+    }
   }
 
   @Override

@@ -3,6 +3,8 @@ package org.cockpit4j.quantities;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cockpit4j.checkpoint.StateReader;
+import org.cockpit4j.checkpoint.StateWriter;
 import org.cockpit4j.log.NdArray;
 import org.cockpit4j.quantity.GradientTransform;
 import org.cockpit4j.quantity.HistogramBins;
@@ -56,6 +58,17 @@ public final class GradHist1d extends Quantity {
     options.put("range", List.of(range[0], range[1]));
     options.put("adapt", adaptation.toString());
     return options;
+  }
+
+  /** The current range (changed by the bin adaptation). */
+  @Override
+  public void saveState(StateWriter state) {
+    state.putDoubles("range", range);
+  }
+
+  @Override
+  public void restoreState(StateReader state) {
+    range = StateChecks.range(state, "range");
   }
 
   @Override

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cockpit4j.checkpoint.StateReader;
+import org.cockpit4j.checkpoint.StateWriter;
 import org.cockpit4j.log.NdArray;
 import org.cockpit4j.quantity.GradientTransform;
 import org.cockpit4j.quantity.HistogramBins;
@@ -90,6 +92,20 @@ public final class GradHist2d extends Quantity {
     options.put("adapt", List.of(gradientAdaptation.toString(), parameterAdaptation.toString()));
     options.put("keep_individual", keepIndividual);
     return options;
+  }
+
+  /** The current ranges of both axes (changed by the bin adaptations). */
+  @Override
+  public void saveState(StateWriter state) {
+    state.putDoubles("gradient_range", gradientRange);
+    state.putDoubles("parameter_range", parameterRange);
+  }
+
+  @Override
+  public void restoreState(StateReader state) {
+    gradientRange = StateChecks.range(state, "gradient_range");
+    parameterRange = StateChecks.range(state, "parameter_range");
+    refreshBins();
   }
 
   @Override

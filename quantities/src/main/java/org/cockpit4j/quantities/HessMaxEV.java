@@ -3,6 +3,8 @@ package org.cockpit4j.quantities;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cockpit4j.backend.CounterRandom;
+import org.cockpit4j.checkpoint.StateReader;
+import org.cockpit4j.checkpoint.StateWriter;
 import org.cockpit4j.quantity.HessianOperator;
 import org.cockpit4j.quantity.Needs;
 import org.cockpit4j.quantity.QuantityOutput;
@@ -132,6 +134,17 @@ public final class HessMaxEV extends SingleStepQuantity {
       start[i] += PERTURBATION * unitNoise[i];
     }
     return start;
+  }
+
+  /** The warm start: the previous tracked step's eigenvector (exact bits), or none yet. */
+  @Override
+  public void saveState(StateWriter state) {
+    state.putDoubles("previous", previous);
+  }
+
+  @Override
+  public void restoreState(StateReader state) {
+    previous = state.getDoubles("previous");
   }
 
   @Override

@@ -3,6 +3,8 @@ package org.cockpit4j.quantities;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+import org.cockpit4j.checkpoint.StateReader;
+import org.cockpit4j.checkpoint.StateWriter;
 import org.cockpit4j.quantity.ParameterSnapshot;
 import org.cockpit4j.quantity.Schedule;
 import org.cockpit4j.quantity.TrackedStep;
@@ -64,6 +66,26 @@ public final class UpdateSize extends TwoStepQuantity {
     while (entries.hasNext()) {
       entries.next().getValue().close();
       entries.remove();
+    }
+  }
+
+  /** The kept θ of the pending start steps. */
+  @Override
+  public void saveState(StateWriter state) {
+    state.emptyList("starts");
+    starts.forEach(
+        (step, snapshot) -> {
+          StateWriter entry = state.addElement("starts");
+          entry.putInt("step", step);
+          snapshot.saveState(entry.child("theta"));
+        });
+  }
+
+  @Override
+  public void restoreState(StateReader state) {
+    close();
+    for (StateReader entry : state.list("starts")) {
+      starts.put(entry.getInt("step"), ParameterSnapshot.restore(entry.child("theta")));
     }
   }
 

@@ -16,6 +16,7 @@ import org.cockpit4j.examples.experiment.config.ExperimentPoint;
 import org.cockpit4j.examples.experiment.plugin.PluginCatalog;
 import org.cockpit4j.examples.experiment.run.RunResult;
 import org.cockpit4j.examples.experiment.run.RunSettings;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,13 +36,28 @@ import picocli.CommandLine.Spec;
           + " directory cockpit.jsonl (flushed per step), cockpit.json (the original's layout),"
           + " metrics.jsonl, summary.json, provenance.json and experiment.yaml (and the figure and"
           + " diagnosis when the instruments are on the class path).",
+      "With training: {checkpoint: {every: K}} it also writes checkpoints (DIR/checkpoints/);"
+          + " --resume DIR continues a stopped run from its newest checkpoint, exactly as if it"
+          + " had not stopped.",
       "Exit codes: 0 success, 1 the run failed, 2 a mistake in the file or the options.",
-      "Example: cockpit run examples/experiments/fmnist_basic.yaml --steps 100"
+      "Example: cockpit run examples/experiments/fmnist_basic.yaml --steps 100",
+      "         cockpit run --resume runs/fmnist_basic"
     })
 final class RunCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "EXPERIMENT.yaml", description = "the experiment file")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "EXPERIMENT.yaml",
+      description = "the experiment file (with --resume: default DIR/experiment.yaml)")
   Path file;
+
+  @Option(
+      names = "--resume",
+      paramLabel = "DIR",
+      description =
+          "continues the run in DIR from its newest checkpoint (its experiment must be unchanged)")
+  Path resume;
 
   @Option(
       names = "--backend",
@@ -97,6 +113,14 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<ConfigOverride> overrides = overrides();
+    if (resume != null) {
+      return resume(overrides);
+    }
+    if (file == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "cockpit run needs an experiment file (cockpit run FILE.yaml) or --resume DIR");
+    }
     if (check) {
       ExperimentFile experiments = ExperimentLoader.load(file, overrides);
       PluginCatalog catalog = ExperimentRunner.catalogFor(experiments, plugins);
@@ -123,6 +147,28 @@ final class RunCommand implements Callable<Integer> {
       System.out.printf(
           "%d runs finished; see sweep.json next to their directories%n", results.size());
     }
+    return 0;
+  }
+
+  private Integer resume(List<ConfigOverride> overrides) {
+    if (check) {
+      throw new IllegalArgumentException("--check and --resume do not go together");
+    }
+    if (out != null) {
+      throw new IllegalArgumentException(
+          "--resume continues in its own directory; --out does not apply (copy the directory"
+              + " first to continue a copy)");
+    }
+    List<String> command = new ArrayList<>(List.of("cockpit", "run"));
+    if (file != null) {
+      command.add(file.toString());
+    }
+    command.addAll(List.of("--resume", resume.toString()));
+    RunSettings runSettings =
+        quiet
+            ? new RunSettings(RunSettings.quiet().console(), false, command)
+            : RunSettings.console(command);
+    ExperimentRunner.resume(resume, file, overrides, plugins, runSettings, only);
     return 0;
   }
 

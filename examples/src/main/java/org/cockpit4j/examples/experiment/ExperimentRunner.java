@@ -21,6 +21,7 @@ import org.cockpit4j.examples.experiment.config.ExperimentLoader;
 import org.cockpit4j.examples.experiment.config.ExperimentPoint;
 import org.cockpit4j.examples.experiment.config.PluginsConfig;
 import org.cockpit4j.examples.experiment.plugin.PluginCatalog;
+import org.cockpit4j.examples.experiment.resume.ResumePoint;
 import org.cockpit4j.examples.experiment.run.ExperimentRun;
 import org.cockpit4j.examples.experiment.run.LogStatistics;
 import org.cockpit4j.examples.experiment.run.RunResult;
@@ -42,6 +43,9 @@ import org.cockpit4j.examples.experiment.wiring.ExperimentModule;
 public final class ExperimentRunner {
   /** The sweep summary's file name. */
   public static final String SWEEP_SUMMARY = "sweep.json";
+
+  /** The resolved configuration a run writes into its directory (what {@code --resume} reads). */
+  public static final String RESOLVED_CONFIG = "experiment.yaml";
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -84,6 +88,63 @@ public final class ExperimentRunner {
       }
     }
     return results;
+  }
+
+  /**
+   * Continues the run in {@code runDirectory} from its newest checkpoint: reads the experiment from
+   * {@code file} (null: the run's own {@code experiment.yaml}) with {@code overrides}, checks that
+   * it is the experiment that wrote the checkpoint, cuts the streamed logs back to the checkpoint
+   * and trains the remaining steps into the same directory. Fails with exit code 2 (a {@link
+   * org.cockpit4j.checkpoint.CheckpointException} or {@link IllegalArgumentException}) when the
+   * directory or a checkpoint is missing, the checkpoint is corrupt, the experiment differs or the
+   * file holds several runs.
+   */
+  public static RunResult resume(
+      Path runDirectory,
+      Path file,
+      List<ConfigOverride> overrides,
+      Path pluginDirectory,
+      RunSettings settings,
+      String only) {
+    ResumePoint resume = ResumePoint.find(runDirectory);
+    Path configFile = file != null ? file : runDirectory.resolve(RESOLVED_CONFIG);
+    if (!Files.isRegularFile(configFile)) {
+      throw new IllegalArgumentException(
+          "--resume "
+              + runDirectory
+              + ": "
+              + configFile
+              + " is missing; pass the experiment file of the run: cockpit run FILE.yaml --resume "
+              + runDirectory);
+    }
+    List<ConfigOverride> all = new ArrayList<>(overrides);
+    all.add(
+        ConfigOverride.set(
+            "output.directory",
+            com.fasterxml.jackson.databind.node.TextNode.valueOf(runDirectory.toString()),
+            "command line --resume"));
+    ExperimentFile experiments = ExperimentLoader.load(configFile, all);
+    List<ExperimentPoint> points = select(experiments, only);
+    if (points.size() != 1) {
+      List<String> labels = points.stream().map(ExperimentPoint::label).toList();
+      throw new IllegalArgumentException(
+          "--resume continues one run, but "
+              + configFile
+              + " has "
+              + points.size()
+              + " (a sweep: "
+              + String.join(", ", labels)
+              + "); pick the run with --only REGEX, or omit the file to use "
+              + runDirectory.resolve(RESOLVED_CONFIG));
+    }
+    PluginCatalog catalog = catalogFor(experiments, pluginDirectory);
+    ValidatedExperiment experiment = ExperimentValidator.validate(points.get(0), catalog);
+    resume.verify(experiment.config());
+    if (experiment.config().training().steps() != null) {
+      resume.checkSteps(experiment.config().training().steps());
+    }
+    resume.cutFiles(runDirectory);
+    return run(experiment, catalog, settings, resume);
   }
 
   /** The points whose label matches {@code only} (all for null); fails when none does. */
@@ -130,10 +191,18 @@ public final class ExperimentRunner {
   /** Wires and runs one validated point. */
   public static RunResult run(
       ValidatedExperiment experiment, PluginCatalog catalog, RunSettings settings) {
+    return run(experiment, catalog, settings, ResumePoint.none());
+  }
+
+  private static RunResult run(
+      ValidatedExperiment experiment,
+      PluginCatalog catalog,
+      RunSettings settings,
+      ResumePoint resume) {
     Injector injector;
     ExperimentRun run;
     try {
-      injector = Guice.createInjector(new ExperimentModule(experiment, catalog, settings));
+      injector = Guice.createInjector(new ExperimentModule(experiment, catalog, settings, resume));
       run = injector.getInstance(ExperimentRun.class);
     } catch (ProvisionException e) {
       throw unwrap(e.getErrorMessages(), e);

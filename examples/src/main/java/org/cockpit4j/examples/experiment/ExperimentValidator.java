@@ -205,6 +205,20 @@ public final class ExperimentValidator {
           "on_divergence: stop ends training at the first NaN or infinite value; continue keeps"
               + " training");
     }
+    if (training.checkpoint().every() < 0) {
+      throw ConfigException.at(
+          sources,
+          "/training/checkpoint/every",
+          "checkpoint every must be >= 0, got " + training.checkpoint().every(),
+          "0 writes no checkpoints; 100 writes one every 100 steps");
+    }
+    if (training.checkpoint().keep() < 1) {
+      throw ConfigException.at(
+          sources,
+          "/training/checkpoint/keep",
+          "checkpoint keep must be at least 1, got " + training.checkpoint().keep(),
+          "keep: 2 keeps the newest two checkpoints");
+    }
   }
 
   private static void checkEvaluation(EvaluationConfig evaluation, SourceMap sources) {

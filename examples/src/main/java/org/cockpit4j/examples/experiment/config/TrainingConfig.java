@@ -12,8 +12,10 @@ import java.util.List;
  *     value is NaN or infinite, write every output and report the run as diverged; {@code
  *     continue}: keep training and logging (the non-finite values are logged as {@code NaN}, {@code
  *     Infinity}, {@code -Infinity})
+ * @param checkpoint when to write checkpoints for {@code cockpit run --resume}; default none
  */
-public record TrainingConfig(Integer steps, Integer epochs, String onDivergence) {
+public record TrainingConfig(
+    Integer steps, Integer epochs, String onDivergence, CheckpointConfig checkpoint) {
 
   /** {@code on_divergence: stop}. */
   public static final String STOP = "stop";
@@ -24,14 +26,20 @@ public record TrainingConfig(Integer steps, Integer epochs, String onDivergence)
   /** The known {@code on_divergence} values. */
   public static final List<String> ON_DIVERGENCE = List.of(STOP, CONTINUE);
 
-  /** Fills the default {@code on_divergence: stop}. */
+  /** Fills the defaults ({@code on_divergence: stop}, no checkpoints). */
   public TrainingConfig {
     onDivergence = onDivergence == null ? STOP : onDivergence;
+    checkpoint = checkpoint == null ? CheckpointConfig.defaults() : checkpoint;
   }
 
   /** {@code steps} or {@code epochs}, with the default {@code on_divergence}. */
   public TrainingConfig(Integer steps, Integer epochs) {
-    this(steps, epochs, null);
+    this(steps, epochs, null, null);
+  }
+
+  /** {@code steps} or {@code epochs} and {@code on_divergence}, without checkpoints. */
+  public TrainingConfig(Integer steps, Integer epochs, String onDivergence) {
+    this(steps, epochs, onDivergence, null);
   }
 
   /** Whether training stops at the first non-finite value. */

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.cockpit4j.checkpoint.Checkpointable;
+import org.cockpit4j.checkpoint.StateReader;
+import org.cockpit4j.checkpoint.StateWriter;
 import org.cockpit4j.log.CockpitLog;
 import org.cockpit4j.log.NdArray;
 import org.cockpit4j.nn.Parameter;
@@ -16,9 +19,10 @@ import org.cockpit4j.nn.Parameter;
  * loss or value of a {@link #DIVERGENCE_KEYS divergence key} (loss, gradient, curvature, update)
  * marks the run as diverged. The layer where it started comes from the per-parameter {@code
  * GradNorm} (the parameters whose gradient norm is non-finite at the first such step), else from
- * the parameters holding non-finite values when the divergence is seen.
+ * the parameters holding non-finite values when the divergence is seen. Its state goes into
+ * checkpoints ({@link Checkpointable}).
  */
-public final class DivergenceMonitor {
+public final class DivergenceMonitor implements Checkpointable {
 
   /** The keys whose first non-finite value marks the run as diverged. */
   public static final Set<String> DIVERGENCE_KEYS =
@@ -120,6 +124,44 @@ public final class DivergenceMonitor {
     if (divergence == null && DIVERGENCE_KEYS.contains(key)) {
       divergence = new Divergence(step, key, name(value), -1, List.of());
     }
+  }
+
+  /** What was seen so far: first non-finite steps, the divergence, the scan position. */
+  @Override
+  public void saveState(StateWriter state) {
+    state.emptyList("first_non_finite");
+    firstNonFinite.forEach(
+        (key, step) ->
+            state.addElement("first_non_finite").putString("key", key).putInt("step", step));
+    state.putBoolean("diverged", divergence != null);
+    if (divergence != null) {
+      state.putInt("divergence_step", divergence.step());
+      state.putString("divergence_key", divergence.key());
+      state.putString("divergence_value", divergence.value());
+    }
+    state.putInt("gradient_step", gradientStep);
+    state.putStrings("gradient_parameters", gradientParameters);
+    state.putInt("scanned_through", scannedThrough);
+  }
+
+  @Override
+  public void restoreState(StateReader state) {
+    firstNonFinite.clear();
+    for (StateReader entry : state.list("first_non_finite")) {
+      firstNonFinite.put(entry.getString("key"), entry.getInt("step"));
+    }
+    divergence =
+        state.getBoolean("diverged")
+            ? new Divergence(
+                state.getInt("divergence_step"),
+                state.getString("divergence_key"),
+                state.getString("divergence_value"),
+                -1,
+                List.of())
+            : null;
+    gradientStep = state.getInt("gradient_step");
+    gradientParameters = List.copyOf(state.getStrings("gradient_parameters"));
+    scannedThrough = state.getInt("scanned_through");
   }
 
   /** The first divergence, completed with the layer where it appeared; null while there is none. */

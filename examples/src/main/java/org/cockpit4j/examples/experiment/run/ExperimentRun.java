@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,15 +15,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.cockpit4j.backend.Backend;
+import org.cockpit4j.checkpoint.Checkpoint;
+import org.cockpit4j.checkpoint.CheckpointException;
+import org.cockpit4j.checkpoint.CheckpointStore;
+import org.cockpit4j.checkpoint.StateReader;
 import org.cockpit4j.cockpit.Cockpit;
 import org.cockpit4j.data.BatchIterator;
 import org.cockpit4j.examples.experiment.ValidatedExperiment;
+import org.cockpit4j.examples.experiment.config.CheckpointConfig;
 import org.cockpit4j.examples.experiment.config.ConfigException;
 import org.cockpit4j.examples.experiment.config.ExperimentConfig;
 import org.cockpit4j.examples.experiment.config.TrainingConfig;
 import org.cockpit4j.examples.experiment.data.DataSplits;
 import org.cockpit4j.examples.experiment.output.DiagnosisOutput;
 import org.cockpit4j.examples.experiment.plugin.PluginCatalog;
+import org.cockpit4j.examples.experiment.resume.ResumePoint;
 import org.cockpit4j.examples.experiment.wiring.LossFactory;
 import org.cockpit4j.nn.Loss;
 import org.cockpit4j.nn.Sequential;
@@ -30,7 +37,6 @@ import org.cockpit4j.optim.LearningRateSchedule;
 import org.cockpit4j.optim.Optimizer;
 import org.cockpit4j.train.BatchSource;
 import org.cockpit4j.train.Trainer;
-import org.cockpit4j.train.TrainingSummary;
 
 /**
  * One run of an experiment, assembled by Guice from the parsed configuration ({@link
@@ -45,6 +51,8 @@ import org.cockpit4j.train.TrainingSummary;
  *   <li>{@code metrics.jsonl}: loss, learning rate and time of every step, and the evaluations;
  *   <li>{@code summary.json}: outcome, timings, last evaluation, medians of the scalar quantities;
  *   <li>{@code provenance.json} and {@code experiment.yaml}: see {@link Provenance};
+ *   <li>{@code checkpoints/step-<k>/} with {@code training.checkpoint.every} set: the training
+ *       state after k steps, from which {@code cockpit run --resume DIR} continues;
  *   <li>whatever the figure, diagnosis and dashboard outputs write.
  * </ul>
  */
@@ -75,6 +83,7 @@ public final class ExperimentRun implements AutoCloseable {
   private final RunSettings settings;
   private final WarningLog warnings;
   private final RunOutputs outputs;
+  private final ResumePoint resume;
 
   /** A run of {@code experiment} with the objects its modules built. */
   @Inject
@@ -91,7 +100,8 @@ public final class ExperimentRun implements AutoCloseable {
       PluginCatalog catalog,
       RunSettings settings,
       WarningLog warnings,
-      RunOutputs outputs) {
+      RunOutputs outputs,
+      ResumePoint resume) {
     this.experiment = experiment;
     this.config = experiment.config();
     this.backend = backend;
@@ -106,6 +116,7 @@ public final class ExperimentRun implements AutoCloseable {
     this.settings = settings;
     this.warnings = warnings;
     this.outputs = outputs;
+    this.resume = resume;
   }
 
   /** The Cockpit of this run. */
@@ -114,7 +125,9 @@ public final class ExperimentRun implements AutoCloseable {
   }
 
   /**
-   * Trains and writes the outputs; fails with {@link ExperimentFailedException} if training does.
+   * Trains and writes the outputs; fails with {@link ExperimentFailedException} if training does. A
+   * resumed run ({@link ResumePoint}) first restores the checkpoint's state and continues at its
+   * step.
    */
   public RunResult execute() {
     PrintStream console = settings.console();
@@ -123,9 +136,20 @@ public final class ExperimentRun implements AutoCloseable {
         config.training().steps() != null
             ? config.training().steps()
             : config.training().epochs() * batches.batchesPerEpoch();
+    CheckpointConfig checkpoints = config.training().checkpoint();
+    CheckpointStore store = ResumePoint.store(directory.path(), checkpoints.keep());
+    Checkpoint checkpoint = resume.resuming() ? resume.checkpoint().onBackend(backend) : null;
+    if (checkpoint != null) {
+      resume.checkSteps(steps);
+    }
+    int firstStep = checkpoint == null ? 0 : checkpoint.step();
+    int staleCheckpoints = checkpoint == null ? store.clear() : 0;
     Provenance provenance =
         new Provenance(
             directory.path(), experiment, backend, catalog, cockpit.quantities(), settings);
+    if (checkpoint != null) {
+      provenance.resumed(checkpoint.step(), checkpoint.directory());
+    }
     console.printf(
         Locale.ROOT,
         "%s%s: %d steps of batch %d, %s (%d parameters) on %s [%s], %s, cockpit %s (%d"
@@ -143,30 +167,44 @@ public final class ExperimentRun implements AutoCloseable {
         cockpit.quantities().size(),
         directory.path());
     outputs.notes().forEach(note -> console.println("  note: " + note));
+    if (staleCheckpoints > 0) {
+      console.println(
+          "  note: removed "
+              + staleCheckpoints
+              + " checkpoint(s) of an earlier run in "
+              + store.directory());
+    }
 
     Trainer trainer = new Trainer(model, loss, optimizer);
     schedule.ifPresent(trainer::withSchedule);
     cockpit.attachTo(trainer);
     Evaluator evaluator = evaluator();
-    List<Double> stepTimes = new ArrayList<>();
-    Map<String, Double> lastEvaluation = new LinkedHashMap<>();
+    RunProgress progress = new RunProgress();
     int perEpoch = batches.batchesPerEpoch();
     int evaluateEvery = config.evaluation().every();
     DivergenceMonitor monitor = new DivergenceMonitor(cockpit.parameters());
+    if (checkpoint != null) {
+      restore(checkpoint, trainer, batches, progress, monitor);
+      console.printf(
+          Locale.ROOT,
+          "  resuming at step %d of %d from %s%n",
+          checkpoint.step(),
+          steps,
+          checkpoint.directory());
+    }
     boolean stopOnDivergence = config.training().stopOnDivergence();
-    boolean[] reported = {false};
     BatchSource endless = BatchSource.of(batches);
     BatchSource source = step -> stopOnDivergence && monitor.diverged() ? null : endless.next(step);
-    TrainingSummary summary;
-    try (MetricsFile metrics = new MetricsFile(directory.file(MetricsFile.FILE))) {
-      ProgressBar progress = new ProgressBar(console, settings.interactive(), steps);
-      if (evaluator != null) {
-        evaluate(evaluator, 0, perEpoch, metrics, lastEvaluation);
+    try (MetricsFile metrics =
+        new MetricsFile(directory.file(MetricsFile.FILE), checkpoint != null)) {
+      ProgressBar bar = new ProgressBar(console, settings.interactive(), steps, firstStep);
+      if (evaluator != null && checkpoint == null) {
+        evaluate(evaluator, 0, perEpoch, metrics, progress.lastEvaluation);
       }
       trainer.addListener(
           step -> {
             int done = step.globalStep() + 1;
-            stepTimes.add(step.stepMilliseconds());
+            progress.step(step);
             metrics.step(step);
             if (cockpit.isTracked(step.globalStep())
                 || (evaluator != null && (done % evaluateEvery == 0 || done == steps))) {
@@ -176,12 +214,12 @@ public final class ExperimentRun implements AutoCloseable {
               cockpit.record(step.globalStep(), "learning_rate", step.learningRate());
             }
             monitor.afterStep(step.globalStep(), step.loss(), cockpit.output());
-            if (monitor.diverged() && !reported[0]) {
-              reported[0] = true;
+            if (monitor.diverged() && !progress.divergenceReported) {
+              progress.divergenceReported = true;
               DivergenceMonitor.Divergence divergence = monitor.divergence();
               cockpit.record(
                   divergence.step(), DiagnosisOutput.DIVERGENCE_KEY, divergence.describe());
-              progress.interrupt();
+              bar.interrupt();
               console.println(
                   "diverged: "
                       + divergence.describe()
@@ -193,15 +231,18 @@ public final class ExperimentRun implements AutoCloseable {
               return;
             }
             if (evaluator != null && (done % evaluateEvery == 0 || done == steps)) {
-              evaluate(evaluator, done, perEpoch, metrics, lastEvaluation);
+              evaluate(evaluator, done, perEpoch, metrics, progress.lastEvaluation);
             }
-            progress.update(step);
+            bar.update(step);
+            if (checkpoints.enabled() && done % checkpoints.every() == 0) {
+              saveCheckpoint(store, done, trainer, batches, progress, monitor);
+            }
           });
-      summary = trainer.run(source, steps);
+      trainer.run(source, Math.max(0, steps - firstStep));
     } catch (RuntimeException e) {
       provenance.failed(e);
       closeQuietly();
-      if (e instanceof ConfigException) {
+      if (e instanceof ConfigException || e instanceof CheckpointException) {
         throw e;
       }
       throw new ExperimentFailedException(
@@ -220,24 +261,28 @@ public final class ExperimentRun implements AutoCloseable {
     if (config.output().originalLog()) {
       cockpit.writeOriginalLog(directory.file(ORIGINAL_LOG));
     }
-    double[] times = stepTimes.stream().mapToDouble(Double::doubleValue).toArray();
+    double[] times = progress.stepTimes.stream().mapToDouble(Double::doubleValue).toArray();
+    Map<String, Double> lastEvaluation = progress.lastEvaluation;
     RunResult result =
         new RunResult(
             config.name(),
             experiment.point().label(),
             experiment.point().settings(),
             directory.path(),
-            summary.stepsRun(),
-            summary.lastLoss(),
+            progress.stepsRun,
+            progress.lastLoss,
             LogStatistics.median(times),
-            summary.millisecondsPerStep(),
+            progress.millisecondsPerStep(),
             lastEvaluation,
             cockpit.output(),
             cockpit.refusedQuantities(),
             warnings.warnings(),
             List.of());
-    ObjectNode summaryNode = summaryNode(result, summary);
+    ObjectNode summaryNode = summaryNode(result, progress);
     summaryNode.set("divergence", divergenceNode(monitor, stopOnDivergence));
+    if (checkpoint != null) {
+      summaryNode.put("resumed_from_step", checkpoint.step());
+    }
     try {
       JSON.writeValue(directory.file(SUMMARY).toFile(), summaryNode);
     } catch (IOException e) {
@@ -267,6 +312,60 @@ public final class ExperimentRun implements AutoCloseable {
         result.refused(),
         result.warnings(),
         files);
+  }
+
+  /**
+   * Writes the checkpoint after {@code done} steps: the trainer (parameters, optimizer, the
+   * Cockpit), the data position, the run's progress and divergence monitor, the warnings, and in
+   * the manifest the configuration's fingerprint and the lengths of the streamed files.
+   */
+  private void saveCheckpoint(
+      CheckpointStore store,
+      int done,
+      Trainer trainer,
+      BatchIterator batches,
+      RunProgress progress,
+      DivergenceMonitor monitor) {
+    Map<String, Long> files = new LinkedHashMap<>();
+    for (String name : List.of(JSON_LINES_LOG, MetricsFile.FILE)) {
+      try {
+        files.put(name, Files.size(directory.file(name)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot measure " + directory.file(name), e);
+      }
+    }
+    store.save(
+        done,
+        ResumePoint.manifest(config, files),
+        state -> {
+          state.putState("trainer", trainer);
+          state.putState("data", batches);
+          state.putState("progress", progress);
+          state.putState("monitor", monitor);
+          state.putStrings("warnings", warnings.warnings());
+        });
+  }
+
+  /**
+   * Restores what {@link #saveCheckpoint} wrote and hands the values logged before the checkpoint
+   * to the outputs (the figure and the diagnosis see the whole run).
+   */
+  private void restore(
+      Checkpoint checkpoint,
+      Trainer trainer,
+      BatchIterator batches,
+      RunProgress progress,
+      DivergenceMonitor monitor) {
+    StateReader state = checkpoint.state();
+    state.restoreState("trainer", trainer);
+    state.restoreState("data", batches);
+    state.restoreState("progress", progress);
+    state.restoreState("monitor", monitor);
+    warnings.restore(state.getStrings("warnings"));
+    cockpit
+        .output()
+        .steps()
+        .forEach((step, values) -> outputs.sinks().forEach(sink -> sink.write(step, values)));
   }
 
   private List<String> files() {
@@ -348,7 +447,7 @@ public final class ExperimentRun implements AutoCloseable {
     return String.join(", ", parts);
   }
 
-  private ObjectNode summaryNode(RunResult result, TrainingSummary summary) {
+  private ObjectNode summaryNode(RunResult result, RunProgress progress) {
     ObjectNode node = JSON.createObjectNode();
     node.put("experiment", result.name());
     node.put("label", result.label());
@@ -356,8 +455,8 @@ public final class ExperimentRun implements AutoCloseable {
     node.put("steps", result.stepsRun());
     node.put("final_loss", result.finalLoss());
     node.put("median_step_ms", result.medianStepMilliseconds());
-    node.put("mean_step_ms", summary.millisecondsPerStep());
-    node.put("total_seconds", summary.totalMilliseconds() / 1000);
+    node.put("mean_step_ms", progress.millisecondsPerStep());
+    node.put("total_seconds", progress.totalMilliseconds / 1000);
     node.set("evaluation", JSON.valueToTree(result.evaluation()));
     node.set("medians", JSON.valueToTree(LogStatistics.medians(result.log())));
     node.set("refused_quantities", JSON.valueToTree(result.refused()));

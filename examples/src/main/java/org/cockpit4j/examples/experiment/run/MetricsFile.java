@@ -23,9 +23,18 @@ final class MetricsFile implements AutoCloseable {
   private final BufferedWriter writer;
 
   MetricsFile(Path file) {
+    this(file, false);
+  }
+
+  /** Creates (or truncates) {@code file}, or with {@code append} continues after its last line. */
+  MetricsFile(Path file, boolean append) {
     this.file = file;
     try {
-      this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      this.writer =
+          append
+              ? Files.newBufferedWriter(
+                  file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND)
+              : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + file, e);
     }

@@ -20,14 +20,22 @@ final class ProgressBar {
   private final int total;
   private final int every;
   private final long start = System.nanoTime();
+  private final int first;
   private int done;
   private long samples;
 
   ProgressBar(PrintStream out, boolean interactive, int total) {
+    this(out, interactive, total, 0);
+  }
+
+  /** A bar of {@code total} steps of which {@code alreadyDone} were done before (a resumed run). */
+  ProgressBar(PrintStream out, boolean interactive, int total, int alreadyDone) {
     this.out = out;
     this.interactive = interactive;
     this.total = total;
     this.every = Math.max(1, total / 20);
+    this.first = alreadyDone;
+    this.done = alreadyDone;
   }
 
   void update(StepMetrics metrics) {
@@ -37,7 +45,7 @@ final class ProgressBar {
       return;
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    double perStep = seconds / done;
+    double perStep = seconds / (done - first);
     double remaining = perStep * (total - done);
     int filled = (int) ((long) WIDTH * done / total);
     String line =

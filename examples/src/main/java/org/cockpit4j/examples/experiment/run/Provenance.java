@@ -35,7 +35,8 @@ import org.cockpit4j.quantity.QuantityProvider;
  */
 final class Provenance {
   static final String FILE = "provenance.json";
-  static final String CONFIG_FILE = "experiment.yaml";
+  static final String CONFIG_FILE =
+      org.cockpit4j.examples.experiment.ExperimentRunner.RESOLVED_CONFIG;
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -120,6 +121,14 @@ final class Provenance {
     java.util.Map<String, String> values = new java.util.TreeMap<>();
     quantity.options().forEach((key, value) -> values.put(key, String.valueOf(value)));
     return values;
+  }
+
+  /** Records that this run continues from the checkpoint taken after {@code step} steps. */
+  void resumed(int step, Path checkpoint) {
+    ObjectNode resumed = root.putObject("resumed_from");
+    resumed.put("step", step);
+    resumed.put("checkpoint", checkpoint.toString());
+    write();
   }
 
   /** Marks the run finished, with its summary. */

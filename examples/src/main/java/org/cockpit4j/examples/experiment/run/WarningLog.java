@@ -21,6 +21,17 @@ public final class WarningLog implements Consumer<String> {
     console.println(warning);
   }
 
+  /**
+   * Puts back the warnings of the part of a run before its checkpoint (not printed again), ahead of
+   * those collected since.
+   */
+  public synchronized void restore(List<String> earlier) {
+    List<String> since = new ArrayList<>(warnings);
+    warnings.clear();
+    warnings.addAll(earlier);
+    since.stream().filter(warning -> !earlier.contains(warning)).forEach(warnings::add);
+  }
+
   /** The warnings so far. */
   public synchronized List<String> warnings() {
     return List.copyOf(warnings);

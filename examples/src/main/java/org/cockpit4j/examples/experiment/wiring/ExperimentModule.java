@@ -27,6 +27,7 @@ import org.cockpit4j.examples.experiment.output.RunOutputContext;
 import org.cockpit4j.examples.experiment.output.RunOutputProvider;
 import org.cockpit4j.examples.experiment.plugin.PluginCatalog;
 import org.cockpit4j.examples.experiment.plugin.Provided;
+import org.cockpit4j.examples.experiment.resume.ResumePoint;
 import org.cockpit4j.examples.experiment.run.ExperimentRun;
 import org.cockpit4j.examples.experiment.run.RunDirectory;
 import org.cockpit4j.examples.experiment.run.RunOutputs;
@@ -58,13 +59,27 @@ public final class ExperimentModule extends AbstractModule {
   private final ValidatedExperiment experiment;
   private final PluginCatalog catalog;
   private final RunSettings settings;
+  private final ResumePoint resume;
 
-  /** The wiring of {@code experiment} with the providers of {@code catalog}. */
+  /** The wiring of a fresh run of {@code experiment} with the providers of {@code catalog}. */
   public ExperimentModule(
       ValidatedExperiment experiment, PluginCatalog catalog, RunSettings settings) {
+    this(experiment, catalog, settings, ResumePoint.none());
+  }
+
+  /**
+   * The wiring of {@code experiment}, continuing from {@code resume} (whose files were cut back to
+   * the checkpoint) or fresh ({@link ResumePoint#none()}).
+   */
+  public ExperimentModule(
+      ValidatedExperiment experiment,
+      PluginCatalog catalog,
+      RunSettings settings,
+      ResumePoint resume) {
     this.experiment = experiment;
     this.catalog = catalog;
     this.settings = settings;
+    this.resume = resume;
   }
 
   @Override
@@ -74,6 +89,7 @@ public final class ExperimentModule extends AbstractModule {
     bind(SourceMap.class).toInstance(experiment.sources());
     bind(PluginCatalog.class).toInstance(catalog);
     bind(RunSettings.class).toInstance(settings);
+    bind(ResumePoint.class).toInstance(resume);
     bind(WarningLog.class).toInstance(new WarningLog(settings.console()));
     bind(ExperimentRun.class).in(Singleton.class);
   }
@@ -165,7 +181,10 @@ public final class ExperimentModule extends AbstractModule {
             .rules(catalog.layers().rules())
             .strict(config.cockpit().strict())
             .warnings(warnings)
-            .sink(JsonLinesLog.create(directory.file(ExperimentRun.JSON_LINES_LOG), metadata));
+            .sink(
+                resume.resuming()
+                    ? JsonLinesLog.append(directory.file(ExperimentRun.JSON_LINES_LOG))
+                    : JsonLinesLog.create(directory.file(ExperimentRun.JSON_LINES_LOG), metadata));
     outputs.sinks().forEach(builder::sink);
     return builder.build();
   }

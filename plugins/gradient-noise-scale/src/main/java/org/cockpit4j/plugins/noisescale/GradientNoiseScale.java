@@ -2,6 +2,8 @@ package org.cockpit4j.plugins.noisescale;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cockpit4j.checkpoint.StateReader;
+import org.cockpit4j.checkpoint.StateWriter;
 import org.cockpit4j.extension.Extensions;
 import org.cockpit4j.quantity.Needs;
 import org.cockpit4j.quantity.Quantity;
@@ -92,6 +94,19 @@ public final class GradientNoiseScale extends Quantity {
       total += value;
     }
     return total;
+  }
+
+  /** The two moving averages (checkpoints resume them exactly). */
+  @Override
+  public void saveState(StateWriter state) {
+    state.putDouble("trace_average", traceAverage);
+    state.putDouble("gradient_average", gradientAverage);
+  }
+
+  @Override
+  public void restoreState(StateReader state) {
+    traceAverage = state.getDouble("trace_average");
+    gradientAverage = state.getDouble("gradient_average");
   }
 
   @Override

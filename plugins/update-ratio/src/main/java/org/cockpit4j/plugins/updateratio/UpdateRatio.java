@@ -5,6 +5,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.cockpit4j.checkpoint.StateReader;
+import org.cockpit4j.checkpoint.StateWriter;
 import org.cockpit4j.quantity.ParameterSnapshot;
 import org.cockpit4j.quantity.Schedule;
 import org.cockpit4j.quantity.TrackedStep;
@@ -90,6 +92,26 @@ public final class UpdateRatio extends TwoStepQuantity {
   private static double norm(Tensor value) {
     try (TensorScope scope = TensorScope.open()) {
       return Math.sqrt(value.sumOfSquares().item());
+    }
+  }
+
+  /** The kept θ of the pending start steps (checkpoints resume the measurement exactly). */
+  @Override
+  public void saveState(StateWriter state) {
+    state.emptyList("starts");
+    starts.forEach(
+        (step, snapshot) -> {
+          StateWriter entry = state.addElement("starts");
+          entry.putInt("step", step);
+          snapshot.saveState(entry.child("theta"));
+        });
+  }
+
+  @Override
+  public void restoreState(StateReader state) {
+    close();
+    for (StateReader entry : state.list("starts")) {
+      starts.put(entry.getInt("step"), ParameterSnapshot.restore(entry.child("theta")));
     }
   }
 
