@@ -67,21 +67,10 @@ final class MovementOps {
 
   Tensor gather(Tensor x, int axis, Tensor index) {
     AxisSplit split = IndexChecks.gather(x.shape(), axis, index.shape());
-    int count = split.extent();
-    int picked = index.dim(split.axis());
-    int inner = split.inner();
     Object data = CpuStorage.array(x);
     Object idx = CpuStorage.array(index);
     Object out = CpuBackend.allocate(x.dtype(), index.size());
-    int bad =
-        firstBadIndex(
-            split,
-            picked,
-            (from, to) ->
-                data instanceof float[] f
-                    ? IndexKernels.gather(f, count, inner, idx, picked, (float[]) out, from, to)
-                    : IndexKernels.gather(
-                        (double[]) data, count, inner, idx, picked, (double[]) out, from, to));
+    int bad = runIndexKernel(false, split, index.dim(split.axis()), data, idx, out);
     if (bad != Integer.MAX_VALUE) {
       throw IndexChecks.badGatherIndex(
           x.shape(), axis, index.shape(), bad, IndexKernels.value(idx, bad));
@@ -91,22 +80,11 @@ final class MovementOps {
 
   Tensor scatterAdd(Tensor index, Tensor source, int axis, Shape shape) {
     AxisSplit split = IndexChecks.scatterAdd(index.shape(), source.shape(), axis, shape);
-    int count = split.extent();
-    int picked = index.dim(split.axis());
-    int inner = split.inner();
     Object data = CpuStorage.array(source);
     Object idx = CpuStorage.array(index);
     Object out =
         CpuBackend.allocate(source.dtype(), shape.sizeAsInt()); // rows zeroed by the kernel
-    int bad =
-        firstBadIndex(
-            split,
-            picked,
-            (from, to) ->
-                data instanceof float[] f
-                    ? IndexKernels.scatterAdd(f, count, inner, idx, picked, (float[]) out, from, to)
-                    : IndexKernels.scatterAdd(
-                        (double[]) data, count, inner, idx, picked, (double[]) out, from, to));
+    int bad = runIndexKernel(true, split, index.dim(split.axis()), data, idx, out);
     if (bad != Integer.MAX_VALUE) {
       throw IndexChecks.badScatterAddIndex(
           shape, axis, index.shape(), bad, IndexKernels.value(idx, bad));
@@ -114,23 +92,35 @@ final class MovementOps {
     return backend.wrapArray(out, shape);
   }
 
-  /** An index kernel over the outer rows {@code [from, to)}. */
-  private interface IndexRows {
-    /** Runs the rows; returns the flat index position of the first invalid value, or -1. */
-    int run(int from, int to);
-  }
-
   /**
-   * Runs {@code rows} over the outer rows of {@code split} in parallel; returns the first flat
-   * position of an invalid index value any of them met, or {@link Integer#MAX_VALUE}.
+   * Runs the gather kernel (or with {@code scatter} the scatter-add kernel) over the outer rows of
+   * {@code split} in parallel, {@code picked} index values per row and inner position; returns the
+   * first flat position of an invalid index value any row met, or {@link Integer#MAX_VALUE}.
    */
-  private int firstBadIndex(AxisSplit split, int picked, IndexRows rows) {
+  private int runIndexKernel(
+      boolean scatter, AxisSplit split, int picked, Object data, Object idx, Object out) {
+    int extent = split.extent();
+    int inner = split.inner();
     AtomicInteger firstBad = new AtomicInteger(Integer.MAX_VALUE);
     threads.parallelFor(
         split.outer(),
-        Math.max(1, CpuBackend.ELEMENTWISE_GRAIN / Math.max(1, picked * split.inner())),
+        Math.max(1, CpuBackend.ELEMENTWISE_GRAIN / Math.max(1, picked * inner)),
         (c, from, to) -> {
-          int bad = rows.run(from, to);
+          int bad;
+          if (data instanceof float[] f) {
+            float[] o = (float[]) out;
+            bad =
+                scatter
+                    ? IndexKernels.scatterAdd(f, extent, inner, idx, picked, o, from, to)
+                    : IndexKernels.gather(f, extent, inner, idx, picked, o, from, to);
+          } else {
+            double[] d = (double[]) data;
+            double[] o = (double[]) out;
+            bad =
+                scatter
+                    ? IndexKernels.scatterAdd(d, extent, inner, idx, picked, o, from, to)
+                    : IndexKernels.gather(d, extent, inner, idx, picked, o, from, to);
+          }
           if (bad >= 0) {
             firstBad.accumulateAndGet(bad, Math::min);
           }
