@@ -102,18 +102,18 @@ final class Reductions {
 
   static Tensor argMax(OpenClBackend backend, Tensor x, int axis) {
     ReductionPlan plan = ReductionPlan.argMax(x.shape(), axis);
-    int outer = plan.outer();
-    int count = plan.count();
-    int inner = plan.inner();
     Tensor out = backend.allocate(plan.outShape(), x.dtype());
+    if (plan.outputs() == 0) {
+      return out; // nothing to launch over (an empty buffer cannot be a kernel argument)
+    }
     backend
         .launch(KernelFamily.REDUCE, x.dtype(), "argmax")
         .tensor(x)
         .tensor(out)
-        .integer(outer)
-        .integer(count)
-        .integer(inner)
-        .run1d(outer * inner);
+        .integer(plan.outer())
+        .integer(plan.count())
+        .integer(plan.inner())
+        .run1d(plan.outputs());
     return out;
   }
 }
