@@ -3,6 +3,7 @@ package org.cockpit4j.backend;
 import java.util.Arrays;
 import java.util.List;
 import org.cockpit4j.tensor.Shape;
+import org.cockpit4j.tensor.Tensor;
 
 /**
  * The argument checks and result shapes of the data-movement ops {@link Backend#permute}, {@link
@@ -68,18 +69,19 @@ public final class MovementChecks {
   }
 
   /**
-   * The result of a {@code concat} of parts of shapes {@code parts} along {@code axis}, split
-   * around that axis (its extent is the sum of the parts'); fails when there are no parts or when
-   * two differ on another axis. Dtypes are the caller's to check.
+   * The result of a {@code concat} of {@code parts} along {@code axis}, split around that axis (its
+   * extent is the sum of the parts'); fails when there are no parts or when two differ on another
+   * axis. Dtypes are the caller's to check.
    */
-  public static AxisSplit concat(List<Shape> parts, int axis) {
+  public static AxisSplit concat(List<Tensor> parts, int axis) {
     if (parts.isEmpty()) {
       throw new IllegalArgumentException("concat needs at least one tensor");
     }
-    Shape firstShape = parts.get(0);
+    Shape firstShape = parts.get(0).shape();
     int a = firstShape.normalizeAxis(axis);
     int total = 0;
-    for (Shape shape : parts) {
+    for (Tensor part : parts) {
+      Shape shape = part.shape();
       boolean compatible = shape.rank() == firstShape.rank();
       for (int i = 0; compatible && i < shape.rank(); i++) {
         compatible = i == a || shape.dim(i) == firstShape.dim(i);

@@ -5,10 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import org.cockpit4j.tensor.DType;
 import org.cockpit4j.tensor.Shape;
+import org.cockpit4j.tensor.Storage;
+import org.cockpit4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 class MovementChecksTest {
+
+  /** A tensor of {@code dims} without data or backend: the checks read shapes only. */
+  private static Tensor tensor(int... dims) {
+    Storage none =
+        new Storage() {
+          @Override
+          protected void free() {}
+        };
+    return Tensor.wrap(null, none, Shape.of(dims), DType.FLOAT32);
+  }
 
   @Test
   void permutationNormalisesNegativeAxes() {
@@ -54,18 +67,18 @@ class MovementChecksTest {
   @Test
   void concatSumsTheAxisAndChecksTheOthers() {
     AxisSplit split =
-        MovementChecks.concat(List.of(Shape.of(2, 1, 3), Shape.of(2, 4, 3), Shape.of(2, 0, 3)), -2);
+        MovementChecks.concat(List.of(tensor(2, 1, 3), tensor(2, 4, 3), tensor(2, 0, 3)), -2);
     assertEquals(new AxisSplit(Shape.of(2, 5, 3), 1, 2, 5, 3), split);
     IllegalArgumentException other =
         assertThrows(
             IllegalArgumentException.class,
-            () -> MovementChecks.concat(List.of(Shape.of(2, 3), Shape.of(3, 3)), 1));
+            () -> MovementChecks.concat(List.of(tensor(2, 3), tensor(3, 3)), 1));
     assertEquals(
         "concat along axis 1 needs equal extents on every other axis, got [2, 3] and [3, 3]",
         other.getMessage());
     assertThrows(
         IllegalArgumentException.class,
-        () -> MovementChecks.concat(List.of(Shape.of(2, 3), Shape.of(2, 3, 1)), 1));
+        () -> MovementChecks.concat(List.of(tensor(2, 3), tensor(2, 3, 1)), 1));
     IllegalArgumentException none =
         assertThrows(IllegalArgumentException.class, () -> MovementChecks.concat(List.of(), 0));
     assertEquals("concat needs at least one tensor", none.getMessage());

@@ -44,7 +44,7 @@ final class MovementOps {
   }
 
   Tensor concat(List<Tensor> parts, int axis) {
-    AxisSplit split = MovementChecks.concat(parts.stream().map(Tensor::shape).toList(), axis);
+    AxisSplit split = MovementChecks.concat(parts, axis);
     Tensor first = parts.get(0);
     for (Tensor part : parts) {
       CpuBackend.checkSameDtype("concat", first, part);

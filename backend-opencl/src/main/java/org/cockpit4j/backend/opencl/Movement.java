@@ -123,7 +123,7 @@ final class Movement {
   }
 
   static Tensor concat(OpenClBackend backend, List<Tensor> parts, int axis) {
-    AxisSplit split = MovementChecks.concat(parts.stream().map(Tensor::shape).toList(), axis);
+    AxisSplit split = MovementChecks.concat(parts, axis);
     Tensor first = parts.get(0);
     for (Tensor part : parts) {
       OpenClBackend.checkSameDtype("concat", first, part);
