@@ -1,15 +1,17 @@
 package org.cockpit4j.backend.cpu;
 
+import org.cockpit4j.backend.MatMulShape;
+
 /**
- * Runs a {@link MatMulPlan} with a {@link Gemm}: one product uses every thread; a batched {@code a}
- * times a shared {@code b} becomes one tall product; other batches run one product per thread when
- * there are enough of them. Each product is computed the same way whichever thread runs it, so
+ * Runs a {@link MatMulShape} with a {@link Gemm}: one product uses every thread; a batched {@code
+ * a} times a shared {@code b} becomes one tall product; other batches run one product per thread
+ * when there are enough of them. Each product is computed the same way whichever thread runs it, so
  * results do not depend on the split.
  */
 final class BatchedMatMul {
   private BatchedMatMul() {}
 
-  static void run(CpuThreads threads, Gemm gemm, MatMulPlan p, Object a, Object b, Object c) {
+  static void run(CpuThreads threads, Gemm gemm, MatMulShape p, Object a, Object b, Object c) {
     if (a instanceof float[] af && gemm.supportsLayouts()) {
       asOneProduct(threads, gemm, p, af, (float[]) b, (float[]) c);
       return;
@@ -52,7 +54,7 @@ final class BatchedMatMul {
    * or as one product per member when both operands are batches.
    */
   private static void asOneProduct(
-      CpuThreads threads, Gemm gemm, MatMulPlan p, float[] a, float[] b, float[] c) {
+      CpuThreads threads, Gemm gemm, MatMulShape p, float[] a, float[] b, float[] c) {
     int m = p.m();
     int n = p.n();
     int k = p.k();
@@ -108,7 +110,7 @@ final class BatchedMatMul {
    * enough of them.
    */
   private static void asProductPerMember(
-      CpuThreads threads, Gemm gemm, MatMulPlan p, float[] a, float[] b, float[] c) {
+      CpuThreads threads, Gemm gemm, MatMulShape p, float[] a, float[] b, float[] c) {
     int m = p.m();
     int n = p.n();
     int k = p.k();
@@ -150,7 +152,7 @@ final class BatchedMatMul {
    * whose depth runs over every member: {@code op(A)} is {@code m x (batch*k)} with the members'
    * columns side by side, {@code op(B)} is {@code (batch*k) x n} with their rows stacked.
    */
-  static void sumOfProducts(Gemm gemm, MatMulPlan p, float[] a, float[] b, float[] c) {
+  static void sumOfProducts(Gemm gemm, MatMulShape p, float[] a, float[] b, float[] c) {
     int m = p.m();
     int n = p.n();
     int k = p.k();
@@ -191,7 +193,7 @@ final class BatchedMatMul {
 
   private static void one(
       Gemm gemm,
-      MatMulPlan p,
+      MatMulShape p,
       Object a,
       int aOffset,
       Object b,

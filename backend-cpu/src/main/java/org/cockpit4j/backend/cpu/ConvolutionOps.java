@@ -2,6 +2,7 @@ package org.cockpit4j.backend.cpu;
 
 import java.util.Arrays;
 import org.cockpit4j.backend.ConvGeometry;
+import org.cockpit4j.backend.ConvolutionShape;
 import org.cockpit4j.tensor.DType;
 import org.cockpit4j.tensor.Shape;
 import org.cockpit4j.tensor.Tensor;
@@ -21,58 +22,24 @@ final class ConvolutionOps {
     this.gemm = gemm;
   }
 
-  private static void checkImage(String what, Tensor x) {
-    if (x.rank() != 4) {
-      throw new IllegalArgumentException(
-          what + " needs an NCHW tensor of rank 4, got shape " + x.shape());
-    }
-  }
-
   Tensor im2col(Tensor x, ConvGeometry geometry) {
-    checkImage("im2col", x);
-    int n = x.dim(0);
-    int channels = x.dim(1);
-    int height = x.dim(2);
-    int width = x.dim(3);
-    int ho = geometry.outputHeight(height);
-    int wo = geometry.outputWidth(width);
-    int window = geometry.kernelHeight() * geometry.kernelWidth();
-    Shape outShape = Shape.of(n, channels * window, ho * wo);
+    ConvolutionShape shape = ConvolutionShape.ofImage("im2col", x.shape(), geometry);
     CpuStorage.array(x); // fails now, not later, for a freed or foreign input
     Unfolding unfolding =
         new Unfolding((CpuStorage) x.storage(), x.shape().dims(), geometry, threads);
     // Computed only when read: the convolution products unfold member by member instead.
-    return backend.wrap(CpuStorage.unfolded(unfolding), outShape, x.dtype());
+    return backend.wrap(CpuStorage.unfolded(unfolding), shape.columnsShape(), x.dtype());
   }
 
   Tensor col2im(Tensor columns, ConvGeometry geometry, int height, int width) {
-    int window = geometry.kernelHeight() * geometry.kernelWidth();
-    int ho = geometry.outputHeight(height);
-    int wo = geometry.outputWidth(width);
-    if (columns.rank() != 3 || columns.dim(1) % window != 0 || columns.dim(2) != ho * wo) {
-      throw new IllegalArgumentException(
-          "col2im needs columns [N, C*"
-              + window
-              + ", "
-              + (ho * wo)
-              + "] for a "
-              + height
-              + "x"
-              + width
-              + " image and "
-              + geometry
-              + ", got shape "
-              + columns.shape());
-    }
-    int n = columns.dim(0);
-    int channels = columns.dim(1) / window;
-    Shape outShape = Shape.of(n, channels, height, width);
+    ConvolutionShape shape = ConvolutionShape.ofColumns(columns.shape(), geometry, height, width);
+    Shape outShape = shape.imageShape();
     Object out = CpuBackend.allocate(columns.dtype(), outShape.sizeAsInt()); // planes zeroed below
     Object data = CpuStorage.array(columns);
-    int planeIn = window * ho * wo;
+    int planeIn = shape.window() * shape.positions();
     int planeOut = height * width;
     threads.parallelFor(
-        n * channels,
+        shape.planes(),
         Math.max(1, CpuBackend.ELEMENTWISE_GRAIN / Math.max(1, planeIn)),
         (c, from, to) -> {
           for (int plane = from; plane < to; plane++) {
@@ -177,20 +144,16 @@ final class ConvolutionOps {
   }
 
   Tensor maxPoolIndices(Tensor x, ConvGeometry geometry) {
-    checkImage("maxPoolIndices", x);
-    int n = x.dim(0);
-    int channels = x.dim(1);
-    int height = x.dim(2);
-    int width = x.dim(3);
-    int ho = geometry.outputHeight(height);
-    int wo = geometry.outputWidth(width);
-    Shape outShape = Shape.of(n, channels, ho, wo);
+    ConvolutionShape shape = ConvolutionShape.ofImage("maxPoolIndices", x.shape(), geometry);
+    int height = shape.height();
+    int width = shape.width();
+    Shape outShape = shape.pooledShape();
     Object out = CpuBackend.allocate(x.dtype(), outShape.sizeAsInt());
     Object data = CpuStorage.array(x);
     int planeIn = height * width;
-    int planeOut = ho * wo;
+    int planeOut = shape.positions();
     threads.parallelFor(
-        n * channels,
+        shape.planes(),
         Math.max(1, CpuBackend.ELEMENTWISE_GRAIN / Math.max(1, planeIn)),
         (c, from, to) -> {
           for (int plane = from; plane < to; plane++) {

@@ -6,6 +6,7 @@ import org.cockpit4j.backend.Backend;
 import org.cockpit4j.backend.BinaryOp;
 import org.cockpit4j.backend.ConvGeometry;
 import org.cockpit4j.backend.CounterRandom;
+import org.cockpit4j.backend.MatMulShape;
 import org.cockpit4j.backend.ReduceOp;
 import org.cockpit4j.backend.UnaryOp;
 import org.cockpit4j.tensor.DType;
@@ -359,7 +360,7 @@ public final class CpuBackend implements Backend {
   @Override
   public Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
     checkSameDtype("matmul", a, b);
-    MatMulPlan plan = MatMulPlan.of(a.shape(), b.shape(), transposeA, transposeB);
+    MatMulShape plan = MatMulShape.of(a.shape(), b.shape(), transposeA, transposeB);
     Unfolding unfolded = CpuStorage.unfolding(b);
     if (unfolded != null
         && a.rank() == 2
@@ -391,7 +392,7 @@ public final class CpuBackend implements Backend {
     if (a.rank() != 3 || b.rank() != 3 || a.dtype() != DType.FLOAT32 || !gemm.supportsLayouts()) {
       return Backend.super.matmulSum(a, b, transposeA, transposeB);
     }
-    MatMulPlan plan = MatMulPlan.of(a.shape(), b.shape(), transposeA, transposeB);
+    MatMulShape plan = MatMulShape.of(a.shape(), b.shape(), transposeA, transposeB);
     Shape shape = Shape.of(plan.m(), plan.n());
     float[] out = ArrayPool.floats(shape.sizeAsInt());
     Unfolding unfolded = CpuStorage.unfolding(b);

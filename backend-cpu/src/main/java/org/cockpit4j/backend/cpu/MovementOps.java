@@ -1,7 +1,10 @@
 package org.cockpit4j.backend.cpu;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.cockpit4j.backend.AxisSplit;
+import org.cockpit4j.backend.IndexChecks;
+import org.cockpit4j.backend.MovementChecks;
 import org.cockpit4j.tensor.Shape;
 import org.cockpit4j.tensor.Tensor;
 
@@ -19,224 +22,109 @@ final class MovementOps {
   }
 
   Tensor permute(Tensor x, int... axes) {
-    int rank = x.rank();
-    if (axes.length != rank) {
-      throw new IllegalArgumentException(
-          "permute of shape "
-              + x.shape()
-              + " needs "
-              + rank
-              + " axes, got "
-              + Arrays.toString(axes));
-    }
-    int[] normalized = new int[rank];
-    boolean[] seen = new boolean[rank];
-    for (int i = 0; i < rank; i++) {
-      int axis = x.shape().normalizeAxis(axes[i]);
-      if (seen[axis]) {
-        throw new IllegalArgumentException(
-            "permute axes " + Arrays.toString(axes) + " repeat axis " + axes[i]);
-      }
-      seen[axis] = true;
-      normalized[i] = axis;
-    }
-    int[] dims = x.shape().dims();
+    int[] order = MovementChecks.permutation(x.shape(), axes);
     Object out = CpuBackend.allocate(x.dtype(), x.size());
-    Permutation.permute(threads, CpuStorage.array(x), dims, normalized, out);
-    return backend.wrapArray(out, new Shape(Permutation.permutedDims(dims, normalized)));
+    Permutation.permute(threads, CpuStorage.array(x), x.shape().dims(), order, out);
+    return backend.wrapArray(out, MovementChecks.permuted(x.shape(), order));
   }
 
   Tensor slice(Tensor x, int axis, int start, int end) {
-    Shape shape = x.shape();
-    int a = shape.normalizeAxis(axis);
-    int[] dims = shape.dims();
-    if (start < 0 || end < start || end > dims[a]) {
-      throw new IllegalArgumentException(
-          "slice ["
-              + start
-              + ", "
-              + end
-              + ") is out of range for axis "
-              + axis
-              + " of shape "
-              + shape
-              + "; need 0 <= start <= end <= "
-              + dims[a]);
-    }
-    int outer = 1;
-    for (int i = 0; i < a; i++) {
-      outer *= dims[i];
-    }
-    int inner = shape.sizeFrom(a + 1);
-    int[] outDims = dims.clone();
-    outDims[a] = end - start;
-    Shape outShape = new Shape(outDims);
+    AxisSplit split = MovementChecks.slice(x.shape(), axis, start, end);
+    int outer = split.outer();
+    int extent = split.extent();
+    int inner = split.inner();
+    Shape outShape = split.withExtent(end - start);
     Object out = CpuBackend.allocate(x.dtype(), outShape.sizeAsInt());
     Object data = CpuStorage.array(x);
     int run = (end - start) * inner;
     for (int o = 0; o < outer; o++) {
-      System.arraycopy(data, (o * dims[a] + start) * inner, out, o * run, run);
+      System.arraycopy(data, (o * extent + start) * inner, out, o * run, run);
     }
     return backend.wrapArray(out, outShape);
   }
 
   Tensor concat(List<Tensor> parts, int axis) {
-    if (parts.isEmpty()) {
-      throw new IllegalArgumentException("concat needs at least one tensor");
-    }
+    AxisSplit split = MovementChecks.concat(parts, axis);
     Tensor first = parts.get(0);
-    Shape firstShape = first.shape();
-    int a = firstShape.normalizeAxis(axis);
-    int[] outDims = firstShape.dims();
-    int total = 0;
     for (Tensor part : parts) {
       CpuBackend.checkSameDtype("concat", first, part);
-      int[] dims = part.shape().dims();
-      boolean compatible = dims.length == outDims.length;
-      for (int i = 0; compatible && i < dims.length; i++) {
-        compatible = i == a || dims[i] == outDims[i];
-      }
-      if (!compatible) {
-        throw new IllegalArgumentException(
-            "concat along axis "
-                + axis
-                + " needs equal extents on every other axis, got "
-                + firstShape
-                + " and "
-                + part.shape());
-      }
-      total += dims[a];
     }
-    outDims[a] = total;
-    Shape outShape = new Shape(outDims);
-    Object out = CpuBackend.allocate(first.dtype(), outShape.sizeAsInt());
-    int outer = 1;
-    for (int i = 0; i < a; i++) {
-      outer *= outDims[i];
-    }
-    int inner = firstShape.sizeFrom(a + 1);
-    int outRun = total * inner;
+    Object out = CpuBackend.allocate(first.dtype(), split.shape().sizeAsInt());
+    int outer = split.outer();
+    int inner = split.inner();
+    int outRun = split.extent() * inner;
     int position = 0;
     for (Tensor part : parts) {
       Object data = CpuStorage.array(part);
-      int run = part.dim(a) * inner;
+      int run = part.dim(split.axis()) * inner;
       for (int o = 0; o < outer; o++) {
         System.arraycopy(data, o * run, out, o * outRun + position, run);
       }
       position += run;
     }
-    return backend.wrapArray(out, outShape);
-  }
-
-  /**
-   * Fails naming the first invalid index value if any kernel met one ({@code firstBad} holds its
-   * flat position, or {@link Integer#MAX_VALUE}).
-   */
-  private static void checkIndices(
-      java.util.concurrent.atomic.AtomicInteger firstBad, Tensor index, int bound, String what) {
-    int position = firstBad.get();
-    if (position != Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          what
-              + ": index value "
-              + IndexKernels.value(CpuStorage.array(index), position)
-              + " at flat position "
-              + position
-              + " of index shape "
-              + index.shape()
-              + " is not an integer in [0, "
-              + bound
-              + ")");
-    }
-  }
-
-  /** Records the flat position {@code bad} (if not -1) as a candidate for the first invalid one. */
-  private static void noteBad(java.util.concurrent.atomic.AtomicInteger firstBad, int bad) {
-    if (bad >= 0) {
-      firstBad.accumulateAndGet(bad, Math::min);
-    }
-  }
-
-  private static void checkIndexShape(String what, Shape index, Shape other, int axis) {
-    boolean compatible = index.rank() == other.rank();
-    for (int i = 0; compatible && i < index.rank(); i++) {
-      compatible = i == axis || index.dim(i) == other.dim(i);
-    }
-    if (!compatible) {
-      throw new IllegalArgumentException(
-          what
-              + ": index shape "
-              + index
-              + " must have the rank of "
-              + other
-              + " and its extents on every axis but "
-              + axis);
-    }
+    return backend.wrapArray(out, split.shape());
   }
 
   Tensor gather(Tensor x, int axis, Tensor index) {
-    int a = x.shape().normalizeAxis(axis);
-    checkIndexShape("gather", index.shape(), x.shape(), a);
-    int count = x.dim(a);
-    int picked = index.dim(a);
-    int outer = 1;
-    for (int i = 0; i < a; i++) {
-      outer *= x.dim(i);
-    }
-    int inner = x.shape().sizeFrom(a + 1);
+    AxisSplit split = IndexChecks.gather(x.shape(), axis, index.shape());
     Object data = CpuStorage.array(x);
     Object idx = CpuStorage.array(index);
     Object out = CpuBackend.allocate(x.dtype(), index.size());
-    java.util.concurrent.atomic.AtomicInteger firstBad =
-        new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
-    threads.parallelFor(
-        outer,
-        Math.max(1, CpuBackend.ELEMENTWISE_GRAIN / Math.max(1, picked * inner)),
-        (c, from, to) ->
-            noteBad(
-                firstBad,
-                data instanceof float[] f
-                    ? IndexKernels.gather(f, count, inner, idx, picked, (float[]) out, from, to)
-                    : IndexKernels.gather(
-                        (double[]) data, count, inner, idx, picked, (double[]) out, from, to)));
-    checkIndices(firstBad, index, count, "gather along axis " + axis + " of " + x.shape());
+    int bad = runIndexKernel(false, split, index.dim(split.axis()), data, idx, out);
+    if (bad != Integer.MAX_VALUE) {
+      throw IndexChecks.badGatherIndex(
+          x.shape(), axis, index.shape(), bad, IndexKernels.value(idx, bad));
+    }
     return backend.wrapArray(out, index.shape());
   }
 
   Tensor scatterAdd(Tensor index, Tensor source, int axis, Shape shape) {
-    if (!index.shape().equals(source.shape())) {
-      throw new IllegalArgumentException(
-          "scatterAdd needs index and source of one shape, got "
-              + index.shape()
-              + " and "
-              + source.shape());
-    }
-    int a = shape.normalizeAxis(axis);
-    checkIndexShape("scatterAdd into " + shape, index.shape(), shape, a);
-    int count = shape.dim(a);
-    int picked = index.dim(a);
-    int outer = 1;
-    for (int i = 0; i < a; i++) {
-      outer *= shape.dim(i);
-    }
-    int inner = shape.sizeFrom(a + 1);
+    AxisSplit split = IndexChecks.scatterAdd(index.shape(), source.shape(), axis, shape);
     Object data = CpuStorage.array(source);
     Object idx = CpuStorage.array(index);
     Object out =
         CpuBackend.allocate(source.dtype(), shape.sizeAsInt()); // rows zeroed by the kernel
-    java.util.concurrent.atomic.AtomicInteger firstBad =
-        new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
-    threads.parallelFor(
-        outer,
-        Math.max(1, CpuBackend.ELEMENTWISE_GRAIN / Math.max(1, picked * inner)),
-        (c, from, to) ->
-            noteBad(
-                firstBad,
-                data instanceof float[] f
-                    ? IndexKernels.scatterAdd(f, count, inner, idx, picked, (float[]) out, from, to)
-                    : IndexKernels.scatterAdd(
-                        (double[]) data, count, inner, idx, picked, (double[]) out, from, to)));
-    checkIndices(firstBad, index, count, "scatterAdd along axis " + axis + " into " + shape);
+    int bad = runIndexKernel(true, split, index.dim(split.axis()), data, idx, out);
+    if (bad != Integer.MAX_VALUE) {
+      throw IndexChecks.badScatterAddIndex(
+          shape, axis, index.shape(), bad, IndexKernels.value(idx, bad));
+    }
     return backend.wrapArray(out, shape);
+  }
+
+  /**
+   * Runs the gather kernel (or with {@code scatter} the scatter-add kernel) over the outer rows of
+   * {@code split} in parallel, {@code picked} index values per row and inner position; returns the
+   * first flat position of an invalid index value any row met, or {@link Integer#MAX_VALUE}.
+   */
+  private int runIndexKernel(
+      boolean scatter, AxisSplit split, int picked, Object data, Object idx, Object out) {
+    int extent = split.extent();
+    int inner = split.inner();
+    AtomicInteger firstBad = new AtomicInteger(Integer.MAX_VALUE);
+    threads.parallelFor(
+        split.outer(),
+        Math.max(1, CpuBackend.ELEMENTWISE_GRAIN / Math.max(1, picked * inner)),
+        (c, from, to) -> {
+          int bad;
+          if (data instanceof float[] f) {
+            float[] o = (float[]) out;
+            bad =
+                scatter
+                    ? IndexKernels.scatterAdd(f, extent, inner, idx, picked, o, from, to)
+                    : IndexKernels.gather(f, extent, inner, idx, picked, o, from, to);
+          } else {
+            double[] d = (double[]) data;
+            double[] o = (double[]) out;
+            bad =
+                scatter
+                    ? IndexKernels.scatterAdd(d, extent, inner, idx, picked, o, from, to)
+                    : IndexKernels.gather(d, extent, inner, idx, picked, o, from, to);
+          }
+          if (bad >= 0) {
+            firstBad.accumulateAndGet(bad, Math::min);
+          }
+        });
+    return firstBad.get();
   }
 }

@@ -1,5 +1,7 @@
 package org.cockpit4j.backend.opencl;
 
+import org.cockpit4j.backend.AxisSplit;
+import org.cockpit4j.backend.IndexChecks;
 import org.cockpit4j.tensor.DType;
 import org.cockpit4j.tensor.Shape;
 import org.cockpit4j.tensor.Tensor;
@@ -10,38 +12,17 @@ import org.jocl.cl_mem;
 /**
  * Gather and scatter-add along one axis (kernels in gather_scatter.cl). The kernels check every
  * index and report the first bad position, which is read back (one wait per call) and turned into
- * an {@link IllegalArgumentException} naming the value.
+ * the {@link IndexChecks} error naming the value.
  */
 final class GatherScatter {
   private GatherScatter() {}
 
-  private static void checkIndexShape(String what, Shape index, Shape other, int axis) {
-    boolean compatible = index.rank() == other.rank();
-    for (int i = 0; compatible && i < index.rank(); i++) {
-      compatible = i == axis || index.dim(i) == other.dim(i);
-    }
-    if (!compatible) {
-      throw new IllegalArgumentException(
-          what
-              + ": index shape "
-              + index
-              + " must have the rank of "
-              + other
-              + " and its extents on every axis but "
-              + axis);
-    }
-  }
-
   static Tensor gather(OpenClBackend backend, Tensor x, int axis, Tensor index) {
-    int a = x.shape().normalizeAxis(axis);
-    checkIndexShape("gather", index.shape(), x.shape(), a);
-    int count = x.dim(a);
-    int picked = index.dim(a);
-    int outer = 1;
-    for (int i = 0; i < a; i++) {
-      outer *= x.dim(i);
-    }
-    int inner = x.shape().sizeFrom(a + 1);
+    AxisSplit split = IndexChecks.gather(x.shape(), axis, index.shape());
+    int outer = split.outer();
+    int count = split.extent();
+    int picked = index.dim(split.axis());
+    int inner = split.inner();
     Tensor out = backend.allocate(index.shape(), x.dtype());
     int n = index.size();
     if (n == 0) {
@@ -62,29 +43,19 @@ final class GatherScatter {
     release(index, indices);
     if (bad != Integer.MAX_VALUE) {
       out.close();
-      throw badIndex(backend, index, bad, count, "gather along axis " + axis + " of " + x.shape());
+      throw IndexChecks.badGatherIndex(
+          x.shape(), axis, index.shape(), bad, indexValue(backend, index, bad));
     }
     return out;
   }
 
   static Tensor scatterAdd(
       OpenClBackend backend, Tensor index, Tensor source, int axis, Shape shape) {
-    if (!index.shape().equals(source.shape())) {
-      throw new IllegalArgumentException(
-          "scatterAdd needs index and source of one shape, got "
-              + index.shape()
-              + " and "
-              + source.shape());
-    }
-    int a = shape.normalizeAxis(axis);
-    checkIndexShape("scatterAdd into " + shape, index.shape(), shape, a);
-    int count = shape.dim(a);
-    int picked = index.dim(a);
-    int outer = 1;
-    for (int i = 0; i < a; i++) {
-      outer *= shape.dim(i);
-    }
-    int inner = shape.sizeFrom(a + 1);
+    AxisSplit split = IndexChecks.scatterAdd(index.shape(), source.shape(), axis, shape);
+    int outer = split.outer();
+    int count = split.extent();
+    int picked = index.dim(split.axis());
+    int inner = split.inner();
     Tensor out = backend.full(shape, source.dtype(), 0.0);
     if (index.size() == 0 || outer * inner == 0) {
       return out;
@@ -104,8 +75,8 @@ final class GatherScatter {
     release(index, indices);
     if (bad != Integer.MAX_VALUE) {
       out.close();
-      throw badIndex(
-          backend, index, bad, count, "scatterAdd along axis " + axis + " into " + shape);
+      throw IndexChecks.badScatterAddIndex(
+          shape, axis, index.shape(), bad, indexValue(backend, index, bad));
     }
     return out;
   }
@@ -134,8 +105,8 @@ final class GatherScatter {
     }
   }
 
-  private static IllegalArgumentException badIndex(
-      OpenClBackend backend, Tensor index, int position, int bound, String what) {
+  /** Reads the value at flat {@code position} of {@code index} back from the device. */
+  private static double indexValue(OpenClBackend backend, Tensor index, int position) {
     double value;
     if (index.dtype() == DType.FLOAT32) {
       float[] one = new float[1];
@@ -164,16 +135,6 @@ final class GatherScatter {
           null);
       value = one[0];
     }
-    return new IllegalArgumentException(
-        what
-            + ": index value "
-            + value
-            + " at flat position "
-            + position
-            + " of index shape "
-            + index.shape()
-            + " is not an integer in [0, "
-            + bound
-            + ")");
+    return value;
   }
 }

@@ -1,5 +1,6 @@
 package org.cockpit4j.backend.opencl;
 
+import org.cockpit4j.backend.MatMulShape;
 import org.cockpit4j.tensor.DType;
 import org.cockpit4j.tensor.Tensor;
 import org.jocl.CL;

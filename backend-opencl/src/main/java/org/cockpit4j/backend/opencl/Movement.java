@@ -3,7 +3,8 @@ package org.cockpit4j.backend.opencl;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.cockpit4j.tensor.Shape;
+import org.cockpit4j.backend.AxisSplit;
+import org.cockpit4j.backend.MovementChecks;
 import org.cockpit4j.tensor.Tensor;
 import org.jocl.CL;
 import org.jocl.cl_mem;
@@ -13,35 +14,11 @@ final class Movement {
   private Movement() {}
 
   static Tensor permute(OpenClBackend backend, Tensor x, int... axes) {
-    int rank = x.rank();
-    if (axes.length != rank) {
-      throw new IllegalArgumentException(
-          "permute of shape "
-              + x.shape()
-              + " needs "
-              + rank
-              + " axes, got "
-              + Arrays.toString(axes));
-    }
-    int[] normalized = new int[rank];
-    boolean[] seen = new boolean[rank];
-    for (int i = 0; i < rank; i++) {
-      int axis = x.shape().normalizeAxis(axes[i]);
-      if (seen[axis]) {
-        throw new IllegalArgumentException(
-            "permute axes " + Arrays.toString(axes) + " repeat axis " + axes[i]);
-      }
-      seen[axis] = true;
-      normalized[i] = axis;
-    }
-    int[] dims = x.shape().dims();
-    int[] outDims = new int[rank];
-    for (int i = 0; i < rank; i++) {
-      outDims[i] = dims[normalized[i]];
-    }
-    cl_mem moved = permuted(backend, x, normalized);
+    int[] order = MovementChecks.permutation(x.shape(), axes);
+    cl_mem moved = permuted(backend, x, order);
     long bytes = (long) x.size() * x.dtype().bytes();
-    return backend.wrap(new OpenClStorage(moved, bytes), new Shape(outDims), x.dtype());
+    return backend.wrap(
+        new OpenClStorage(moved, bytes), MovementChecks.permuted(x.shape(), order), x.dtype());
   }
 
   /**
@@ -133,83 +110,36 @@ final class Movement {
   }
 
   static Tensor slice(OpenClBackend backend, Tensor x, int axis, int start, int end) {
-    Shape shape = x.shape();
-    int a = shape.normalizeAxis(axis);
-    int[] dims = shape.dims();
-    if (start < 0 || end < start || end > dims[a]) {
-      throw new IllegalArgumentException(
-          "slice ["
-              + start
-              + ", "
-              + end
-              + ") is out of range for axis "
-              + axis
-              + " of shape "
-              + shape
-              + "; need 0 <= start <= end <= "
-              + dims[a]);
-    }
-    int outer = 1;
-    for (int i = 0; i < a; i++) {
-      outer *= dims[i];
-    }
-    int inner = shape.sizeFrom(a + 1);
-    int[] outDims = dims.clone();
-    outDims[a] = end - start;
-    Tensor out = backend.allocate(new Shape(outDims), x.dtype());
+    AxisSplit split = MovementChecks.slice(x.shape(), axis, start, end);
+    int inner = split.inner();
+    Tensor out = backend.allocate(split.withExtent(end - start), x.dtype());
     int bytes = x.dtype().bytes();
     copyRows(
         backend,
         OpenClStorage.of(x),
         (long) start * inner * bytes,
-        (long) dims[a] * inner * bytes,
+        (long) split.extent() * inner * bytes,
         OpenClStorage.of(out),
         0,
         (long) (end - start) * inner * bytes,
         (long) (end - start) * inner * bytes,
-        outer);
+        split.outer());
     return out;
   }
 
   static Tensor concat(OpenClBackend backend, List<Tensor> parts, int axis) {
-    if (parts.isEmpty()) {
-      throw new IllegalArgumentException("concat needs at least one tensor");
-    }
+    AxisSplit split = MovementChecks.concat(parts, axis);
     Tensor first = parts.get(0);
-    Shape firstShape = first.shape();
-    int a = firstShape.normalizeAxis(axis);
-    int[] outDims = firstShape.dims();
-    int total = 0;
     for (Tensor part : parts) {
       OpenClBackend.checkSameDtype("concat", first, part);
-      int[] dims = part.shape().dims();
-      boolean compatible = dims.length == outDims.length;
-      for (int i = 0; compatible && i < dims.length; i++) {
-        compatible = i == a || dims[i] == outDims[i];
-      }
-      if (!compatible) {
-        throw new IllegalArgumentException(
-            "concat along axis "
-                + axis
-                + " needs equal extents on every other axis, got "
-                + firstShape
-                + " and "
-                + part.shape());
-      }
-      total += dims[a];
     }
-    outDims[a] = total;
-    Tensor out = backend.allocate(new Shape(outDims), first.dtype());
-    int outer = 1;
-    for (int i = 0; i < a; i++) {
-      outer *= outDims[i];
-    }
-    int inner = firstShape.sizeFrom(a + 1);
+    Tensor out = backend.allocate(split.shape(), first.dtype());
+    int inner = split.inner();
     int bytes = first.dtype().bytes();
-    long outRun = (long) total * inner * bytes;
+    long outRun = (long) split.extent() * inner * bytes;
     long position = 0;
     for (Tensor part : parts) {
-      long run = (long) part.dim(a) * inner * bytes;
+      long run = (long) part.dim(split.axis()) * inner * bytes;
       copyRows(
           backend,
           OpenClStorage.of(part),
@@ -219,7 +149,7 @@ final class Movement {
           position,
           outRun,
           run,
-          outer);
+          split.outer());
       position += run;
     }
     return out;

@@ -1,14 +1,24 @@
-package org.cockpit4j.backend.opencl;
+package org.cockpit4j.backend;
 
 import org.cockpit4j.tensor.Shape;
 
 /**
- * The shapes of a (batched) matrix product {@code op(a) op(b)}: {@code op(a)} is {@code m x k},
- * {@code op(b)} is {@code k x n}; {@code batch} is 0 for a plain product, otherwise the number of
- * products, with {@code aBatched}/{@code bBatched} telling which operand advances per product (a
- * rank-2 operand is shared).
+ * The checked shapes of a (batched) matrix product {@code op(a) op(b)} as {@link Backend#matmul}
+ * defines it: {@code op(a)} is {@code m x k}, {@code op(b)} is {@code k x n}; {@code batch} is 0
+ * for a plain product, otherwise the number of products, with {@code aBatched}/{@code bBatched}
+ * telling which operand advances per product (a rank-2 operand is shared).
+ *
+ * @param batch 0 for a plain product, otherwise the number of products
+ * @param aBatched whether {@code a} is a stack (rank 3)
+ * @param bBatched whether {@code b} is a stack (rank 3)
+ * @param m rows of {@code op(a)} and of each result
+ * @param n columns of {@code op(b)} and of each result
+ * @param k the inner extent
+ * @param transposeA whether {@code op(a)} is {@code a}'s (last two axes') transpose
+ * @param transposeB whether {@code op(b)} is {@code b}'s transpose
+ * @param resultShape {@code [m, n]}, or {@code [batch, m, n]}
  */
-record MatMulShape(
+public record MatMulShape(
     int batch,
     boolean aBatched,
     boolean bBatched,
@@ -19,7 +29,11 @@ record MatMulShape(
     boolean transposeB,
     Shape resultShape) {
 
-  static MatMulShape of(Shape a, Shape b, boolean transposeA, boolean transposeB) {
+  /**
+   * Checks and plans {@code op(a) op(b)}; fails naming both shapes when an operand is not of rank 2
+   * or 3, the inner extents differ, or two stacks differ in size.
+   */
+  public static MatMulShape of(Shape a, Shape b, boolean transposeA, boolean transposeB) {
     if (a.rank() < 2 || a.rank() > 3 || b.rank() < 2 || b.rank() > 3) {
       throw new IllegalArgumentException(
           "matmul needs operands of rank 2 or 3, got " + a + " and " + b);
@@ -54,7 +68,7 @@ record MatMulShape(
   }
 
   /** Number of products (1 for a plain product). */
-  int products() {
+  public int products() {
     return Math.max(1, batch);
   }
 }
