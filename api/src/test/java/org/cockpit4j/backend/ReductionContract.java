@@ -215,4 +215,12 @@ public interface ReductionContract extends BackendContract {
       assertClose(expected, backend().argMax(t, axis - 3), dtype, "argMax negative axis");
     }
   }
+
+  @Test
+  default void argMaxOfAnEmptyResultIsEmptyAndOfAnEmptyAxisFails() {
+    Tensor t = backend().full(Shape.of(2, 0, 3), DType.FLOAT32, 1);
+    assertEquals(Shape.of(0, 3), backend().argMax(t, 0).shape());
+    assertEquals(0, backend().argMax(t, 2).toDoubleArray().length);
+    assertThrows(IllegalArgumentException.class, () -> backend().argMax(t, 1));
+  }
 }
