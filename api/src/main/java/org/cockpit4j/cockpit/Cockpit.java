@@ -17,6 +17,7 @@ import org.cockpit4j.extension.ExtendedBackward;
 import org.cockpit4j.extension.Extension;
 import org.cockpit4j.extension.ExtensionSet;
 import org.cockpit4j.extension.MissingRuleException;
+import org.cockpit4j.extension.PhaseTimings;
 import org.cockpit4j.extension.RuleSet;
 import org.cockpit4j.log.CockpitLog;
 import org.cockpit4j.log.JsonLinesLog;
@@ -88,6 +89,8 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable {
   private final Map<Quantity, Set<Object>> validated = new IdentityHashMap<>();
   private Boolean hessianAvailable;
   private String optimizerName;
+  private PhaseTimings timings;
+  private String currentPhase = "cockpit";
 
   private Cockpit(Builder builder) {
     this.model = builder.model;
@@ -112,6 +115,21 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable {
     if (builder.jsonLinesLog != null) {
       sinks.add(JsonLinesLog.create(builder.jsonLinesLog, metadata()));
     }
+    setTimings(builder.timings);
+  }
+
+  /**
+   * Times every following step's phases into {@code phaseTimings} (null: stop): the engine's {@code
+   * "backward"} and its parts ({@link ExtendedBackward#setTimings}), each transform inside the
+   * per-sample rule ({@code "backward / rule cockpit_per_sample / transform <Quantity>"}), the
+   * quantities' needs ({@code "cockpit needs"}), each quantity's computation ({@code "quantity
+   * <Name>"}) with its Hessian-vector products ({@code "quantity <Name> / hessian products"}) and
+   * the sinks ({@code "cockpit sinks"}). Untracked steps record their plain {@code "backward"}.
+   */
+  public void setTimings(PhaseTimings phaseTimings) {
+    this.timings = phaseTimings;
+    engine.setTimings(phaseTimings);
+    dispatch.setTimings(phaseTimings);
   }
 
   /** A builder for a Cockpit over {@code model}'s parameters. */
@@ -188,7 +206,9 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable {
   /** As {@link #backward(int, Loss, LossValue, Optimizer)} with an explicit batch size. */
   public void backward(int step, Loss loss, LossValue value, int batchSize, Optimizer optimizer) {
     if (!isTracked(step)) {
+      long start = start();
       model.backward(loss.backward(), false);
+      stop("backward", start);
       return;
     }
     StepInfo info =
@@ -207,6 +227,7 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable {
 
   private void track(StepInfo info, Loss loss) {
     int step = info.step();
+    long needsStart = start();
     Map<Quantity, Needs> due = new LinkedHashMap<>();
     for (Quantity quantity : List.copyOf(active)) {
       if (!quantity.shouldCompute(step)) {
@@ -238,11 +259,14 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable {
       extensions.add(transformExtension);
     }
     ExtensionSet set = ExtensionSet.of(extensions);
-    dispatch.begin(transforms);
+    stop("cockpit needs", needsStart);
+    dispatch.begin(transforms, transformOwners(due));
     try {
       ResultCollector collector = new ResultCollector(parameters, set);
       if (set.isEmpty()) {
+        long start = start();
         model.backward(loss.backward(), false);
+        stop("backward", start);
       } else {
         engine.backward(loss, set, collector);
       }
@@ -259,7 +283,9 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable {
       } finally {
         tracked.close();
       }
+      long sinkStart = start();
       stored.forEach((storeStep, values) -> sinks.forEach(sink -> sink.write(storeStep, values)));
+      stop("cockpit sinks", sinkStart);
     } finally {
       dispatch.end();
     }
@@ -273,6 +299,8 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable {
           continue;
         }
         Quantity quantity = entry.getKey();
+        long start = start();
+        currentPhase = "quantity " + quantity.name();
         try {
           QuantityOutput result = quantity.track(tracked);
           if (result != null) {
@@ -283,13 +311,40 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable {
           refuse(quantity, e);
         } catch (RuntimeException e) {
           disable(quantity, tracked.step(), e);
+        } finally {
+          stop(currentPhase, start);
+          currentPhase = "cockpit";
         }
       }
     }
   }
 
   private HessianOperator hessianOperator(Loss loss) {
-    return new HessianProducts(products, loss, model.parameters(), parameters);
+    long start = start();
+    HessianProducts operator =
+        new HessianProducts(
+            products, loss, model.parameters(), parameters, timings, () -> currentPhase);
+    stop(currentPhase + " / hessian point", start);
+    return operator;
+  }
+
+  /** Which quantity asked for each transform (the first one, where several share it). */
+  private static Map<GradientTransform<?>, String> transformOwners(Map<Quantity, Needs> due) {
+    Map<GradientTransform<?>, String> owners = new IdentityHashMap<>();
+    due.forEach(
+        (quantity, needs) ->
+            needs.transforms().forEach(t -> owners.putIfAbsent(t, quantity.name())));
+    return owners;
+  }
+
+  private long start() {
+    return timings == null ? 0 : timings.start();
+  }
+
+  private void stop(String phase, long start) {
+    if (timings != null) {
+      timings.stop(phase, start);
+    }
   }
 
   private static boolean containsIdentical(
@@ -493,6 +548,7 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable {
     private boolean strict;
     private Consumer<String> warnings;
     private Path jsonLinesLog;
+    private PhaseTimings timings;
 
     private Builder(Layer model) {
       this.model = model;
@@ -561,6 +617,12 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable {
     /** Streams the values to a JSON Lines file ({@link JsonLinesLog}), flushed per step. */
     public Builder jsonLinesLog(Path file) {
       this.jsonLinesLog = file;
+      return this;
+    }
+
+    /** Times each step's phases into {@code phaseTimings} ({@link Cockpit#setTimings}). */
+    public Builder timings(PhaseTimings phaseTimings) {
+      this.timings = phaseTimings;
       return this;
     }
 

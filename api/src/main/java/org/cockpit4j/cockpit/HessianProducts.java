@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.cockpit4j.backend.Backend;
 import org.cockpit4j.extension.CurvatureProducts;
+import org.cockpit4j.extension.PhaseTimings;
 import org.cockpit4j.nn.Loss;
 import org.cockpit4j.nn.Parameter;
 import org.cockpit4j.quantity.HessianOperator;
@@ -24,17 +26,24 @@ final class HessianProducts implements HessianOperator, AutoCloseable {
   private final List<Parameter> modelParameters;
   private final List<Parameter> parameters;
   private final int dimension;
+  private final PhaseTimings timings;
+  private final Supplier<String> phase;
   private int count;
 
   /**
    * The Hessian block of {@code parameters} (all of the model's, or a subset) for {@code loss} at
-   * the model's last forward pass.
+   * the model's last forward pass; each product's time goes to {@code timings} (null: untimed)
+   * under {@code phase.get() + " / hessian products"}.
    */
   HessianProducts(
       CurvatureProducts products,
       Loss loss,
       List<Parameter> modelParameters,
-      List<Parameter> parameters) {
+      List<Parameter> parameters,
+      PhaseTimings timings,
+      Supplier<String> phase) {
+    this.timings = timings;
+    this.phase = phase;
     this.point = products.at(loss);
     this.modelParameters = modelParameters;
     this.parameters = parameters;
@@ -59,6 +68,7 @@ final class HessianProducts implements HessianOperator, AutoCloseable {
               + " entries, got "
               + vector.length);
     }
+    long start = timings == null ? 0 : timings.start();
     double[] result = new double[dimension];
     try (TensorScope scope = TensorScope.open()) {
       Map<Parameter, Tensor> parts = new IdentityHashMap<>();
@@ -83,6 +93,9 @@ final class HessianProducts implements HessianOperator, AutoCloseable {
       }
     }
     count++;
+    if (timings != null) {
+      timings.stop(phase.get() + " / hessian products", start);
+    }
     return result;
   }
 
