@@ -77,6 +77,21 @@ final class HistogramKernels {
       return row.countBelow(this, threshold / (scale * delta));
     }
 
+    /** How many of the inputs satisfy this predicate, by evaluating it on each. */
+    int countDirectly(double[] input, int offset, int inputs) {
+      int count = 0;
+      if (a > 0) {
+        for (int i = 0; i < inputs; i++) {
+          count += entry(scale, a, input[offset + i]) < threshold ? 1 : 0;
+        }
+      } else {
+        for (int i = 0; i < inputs; i++) {
+          count += entry(scale, a, input[offset + i]) >= threshold ? 1 : 0;
+        }
+      }
+      return count;
+    }
+
     /**
      * The bins of the row's smallest and largest entries, {@code [first, last]} into {@code out};
      * for a row within one bin only one index rule is evaluated.
@@ -91,7 +106,7 @@ final class HistogramKernels {
   }
 
   /** Min, max and finiteness of a row, for the fast paths. */
-  private static final class RowRange {
+  static final class RowRange {
     double smallest;
     double largest;
     boolean finite;
@@ -107,35 +122,50 @@ final class HistogramKernels {
     private int sourceLength;
 
     void of(double[] values, int offset, int length) {
-      double min = Double.POSITIVE_INFINITY;
-      double max = Double.NEGATIVE_INFINITY;
-      double largestBelowZero = Double.NEGATIVE_INFINITY;
-      double smallestAboveZero = Double.POSITIVE_INFINITY;
+      // Branch-free over order-preserving integer keys of the doubles (a comparison chain on the
+      // doubles mispredicts on the random mix of zeros and values of a ReLU output): x < 0 exactly
+      // when its key is below key(−0.0) = −1, x ≤ 0 when below key(+0.0) + 1 = 1.
+      long min = Long.MAX_VALUE;
+      long max = Long.MIN_VALUE;
+      long largestBelowZero = NEGATIVE_INFINITY_KEY;
+      long smallestAboveZero = POSITIVE_INFINITY_KEY;
       int below = 0;
-      int zero = 0;
-      boolean nan = false;
+      int notAbove = 0;
       for (int i = 0; i < length; i++) {
-        double x = values[offset + i];
-        min = Math.min(min, x);
-        max = Math.max(max, x);
-        // Branch-free: signs are random in a layer's input.
-        largestBelowZero = Math.max(largestBelowZero, x < 0 ? x : Double.NEGATIVE_INFINITY);
-        smallestAboveZero = Math.min(smallestAboveZero, x > 0 ? x : Double.POSITIVE_INFINITY);
-        below += x < 0 ? 1 : 0;
-        zero += x == 0 ? 1 : 0;
+        long bits = Double.doubleToRawLongBits(values[offset + i]);
+        long key = bits ^ ((bits >> 63) & Long.MAX_VALUE);
+        min = Math.min(min, key);
+        max = Math.max(max, key);
+        largestBelowZero = Math.max(largestBelowZero, key < -1 ? key : NEGATIVE_INFINITY_KEY);
+        smallestAboveZero = Math.min(smallestAboveZero, key > 0 ? key : POSITIVE_INFINITY_KEY);
+        below += (int) ((key + 1) >>> 63);
+        notAbove += (int) ((key - 1) >>> 63);
       }
-      nan = !(min <= max) || Double.isNaN(min) || Double.isNaN(max);
-      smallest = min;
-      largest = max;
-      finite = !nan && min > Double.NEGATIVE_INFINITY && max < Double.POSITIVE_INFINITY;
+      // NaN keys lie beyond the infinities' keys.
+      finite = length > 0 && min > NEGATIVE_INFINITY_KEY && max < POSITIVE_INFINITY_KEY;
+      smallest = fromKey(min);
+      largest = fromKey(max);
       negatives = below;
-      zeros = zero;
-      largestNegative = largestBelowZero;
-      smallestPositive = smallestAboveZero;
+      zeros = notAbove - below;
+      largestNegative = fromKey(largestBelowZero);
+      smallestPositive = fromKey(smallestAboveZero);
       source = values;
       sourceOffset = offset;
       sourceLength = length;
       masksBuilt = false;
+    }
+
+    private static final long NEGATIVE_INFINITY_KEY = key(Double.NEGATIVE_INFINITY);
+    private static final long POSITIVE_INFINITY_KEY = key(Double.POSITIVE_INFINITY);
+
+    /** A long whose signed order is the numeric order of the doubles (−0.0 just below +0.0). */
+    private static long key(double value) {
+      long bits = Double.doubleToRawLongBits(value);
+      return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+    }
+
+    private static double fromKey(long key) {
+      return Double.longBitsToDouble(key ^ ((key >> 63) & Long.MAX_VALUE));
     }
 
     /**
@@ -220,7 +250,16 @@ final class HistogramKernels {
     RowRange range = new RowRange();
     int[] span = new int[2];
     int zeroBin = bins.clampedHistcIndex(0.0);
+    double belowZeroBin = bins.histcThreshold(zeroBin - 1);
+    double zeroBinStart = bins.histcThreshold(zeroBin);
+    double aboveZeroBin = bins.histcThreshold(zeroBin + 1);
     int searchCost = searchCost(inputs);
+    int[] others = new int[outputs];
+    int[] firsts = new int[outputs];
+    double[] lowInput = new double[2];
+    double[] highInput = new double[2];
+    double[] splitInput = new double[2];
+    int[] lasts = new int[outputs];
     for (int n = from; n < to; n++) {
       int offset = n * inputs;
       range.of(input, offset, inputs);
@@ -230,21 +269,72 @@ final class HistogramKernels {
         }
         continue;
       }
-      boolean built = false;
-      int zeroRows = 0;
+      // Rows whose entries all lie in the zero bin and the one below it, split between them at
+      // the sign change of the input (the common case): counted from the input's sign counts.
+      int negatives = range.negatives;
+      int positives = inputs - negatives - range.zeros;
+      double smallest = range.smallest;
+      double largest = range.largest;
+      double largestNegative = range.largestNegative;
+      double smallestPositive = range.smallestPositive;
+      long zeroRows = 0;
+      long negativeInputRows = 0;
+      long positiveInputRows = 0;
+      int otherCount = 0;
+      int rowBase = n * outputs;
+      // Branch-free (the signs of δ are random): the inputs giving the row's lowest, highest and
+      // sign-change entries, picked by the sign of δ through a two-element table.
+      lowInput[0] = largest;
+      lowInput[1] = smallest;
+      highInput[0] = smallest;
+      highInput[1] = largest;
+      splitInput[0] = smallestPositive;
+      splitInput[1] = largestNegative;
       for (int o = 0; o < outputs; o++) {
-        double a = delta[n * outputs + o];
-        if (a == 0.0) {
-          zeroRows++;
-          continue;
+        double a = delta[rowBase + o];
+        int positive = a > 0 ? 1 : 0;
+        int zero = a == 0 ? 1 : 0;
+        int simple =
+            (entry(scale, a, lowInput[positive]) >= belowZeroBin ? 1 : 0)
+                & (entry(scale, a, highInput[positive]) < aboveZeroBin ? 1 : 0)
+                & (entry(scale, a, splitInput[positive]) < zeroBinStart ? 1 : 0)
+                & (1 - zero);
+        negativeInputRows += simple & positive;
+        positiveInputRows += simple & (1 - positive);
+        zeroRows += zero;
+        others[otherCount] = o;
+        otherCount += 1 - (simple | zero);
+      }
+      if (zeroBin > 0) {
+        long below = negativeInputRows * negatives + positiveInputRows * positives;
+        counts[zeroBin - 1] += below;
+        counts[zeroBin] += (negativeInputRows + positiveInputRows) * inputs - below;
+      } else {
+        counts[zeroBin] += (negativeInputRows + positiveInputRows) * inputs;
+      }
+      counts[zeroBin] += (double) zeroRows * inputs;
+      // The other rows: a bin boundary at the sign change costs O(1); the others are counted on
+      // the sorted input when the sample has many of them, else by evaluating every input.
+      int boundaries = 0;
+      for (int r = 0; r < otherCount; r++) {
+        double a = delta[rowBase + others[r]];
+        if (Double.isFinite(a)) {
+          test.span(a, smallest, largest, span);
+          firsts[r] = span[0];
+          lasts[r] = span[1];
+          boundaries += span[1] - span[0];
         }
+      }
+      boolean sortInput = boundaries > DIRECT_BOUNDARIES;
+      boolean built = false;
+      for (int r = 0; r < otherCount; r++) {
+        double a = delta[rowBase + others[r]];
         if (!Double.isFinite(a)) {
           directRow(a, input, offset, inputs, scale, bins, counts);
           continue;
         }
-        test.span(a, range.smallest, range.largest, span);
-        int first = span[0];
-        int last = span[1];
+        int first = firsts[r];
+        int last = lasts[r];
         if (first == last) {
           counts[first] += inputs;
         } else if ((long) (last - first) * searchCost > inputs) {
@@ -254,11 +344,15 @@ final class HistogramKernels {
           for (int k = first + 1; k <= last; k++) {
             int rank = range.countAtZeroCrossing(test.at(a, k));
             if (rank < 0) {
-              if (!built) {
-                row.build(input, offset, inputs, range.smallest, range.largest);
-                built = true;
+              if (!sortInput) {
+                rank = test.countDirectly(input, offset, inputs);
+              } else {
+                if (!built) {
+                  row.build(input, offset, inputs, smallest, largest);
+                  built = true;
+                }
+                rank = test.countBinsBelowRank(row, a, k);
               }
-              rank = test.countBinsBelowRank(row, a, k);
             }
             int count = a > 0 ? rank : inputs - rank;
             counts[k - 1] += count - below;
@@ -267,9 +361,14 @@ final class HistogramKernels {
           counts[last] += inputs - below;
         }
       }
-      counts[zeroBin] += (double) zeroRows * inputs;
     }
   }
+
+  /**
+   * Up to this many bin boundaries in a sample's rows are counted by evaluating every input rather
+   * than on the sorted input (sorting costs about as much as a dozen such passes).
+   */
+  private static final int DIRECT_BOUNDARIES = 12;
 
   private static void directRow(
       double a,

@@ -2,6 +2,7 @@ package org.cockpit4j.extension;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Wall-clock time per named phase of one step, for performance breakdowns (the bench's {@code
@@ -30,15 +31,29 @@ public final class PhaseTimings {
   public record Phase(double milliseconds, long calls) {}
 
   private final Map<String, long[]> phases = new LinkedHashMap<>();
+  private final LongSupplier clock;
+
+  /** Timings by wall-clock time ({@link System#nanoTime}). */
+  public PhaseTimings() {
+    this(System::nanoTime);
+  }
+
+  /**
+   * Timings by another clock in nanoseconds (e.g. the CPU time of all threads, on a shared machine
+   * where wall-clock time depends on the load).
+   */
+  public PhaseTimings(LongSupplier clock) {
+    this.clock = clock;
+  }
 
   /** The start time of a phase (pass it to {@link #stop}). */
   public long start() {
-    return System.nanoTime();
+    return clock.getAsLong();
   }
 
   /** Adds the time since {@code start} to {@code phase}. */
   public void stop(String phase, long start) {
-    add(phase, System.nanoTime() - start);
+    add(phase, clock.getAsLong() - start);
   }
 
   /** Adds {@code elapsedNanos} to {@code phase}. */

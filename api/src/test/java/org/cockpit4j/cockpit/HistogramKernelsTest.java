@@ -22,8 +22,17 @@ class HistogramKernelsTest {
     double[] delta = new double[BATCH * OUTPUTS];
     double[] input = new double[BATCH * INPUTS];
     for (int i = 0; i < delta.length; i++) {
-      int kind = random.nextInt(5);
-      delta[i] = kind == 0 ? 0.0 : kind == 1 ? 0.04 / BATCH : random.nextGaussian() * 0.3 / BATCH;
+      int kind = random.nextInt(6);
+      // kind 2: entries so small that the negative ones round into the zero bin (histc's index
+      // of 2 − 1e-300 is that of 2)
+      delta[i] =
+          kind == 0
+              ? 0.0
+              : kind == 1
+                  ? 0.04 / BATCH
+                  : kind == 2
+                      ? random.nextGaussian() * 1e-300
+                      : random.nextGaussian() * 0.3 / BATCH;
     }
     for (int i = 0; i < input.length; i++) {
       int kind = random.nextInt(6);
