@@ -220,11 +220,61 @@ final class HistogramKernels {
   /** Adds the histc bins of {@code scale·values[j]}, {@code from ≤ j < to}, to {@code counts}. */
   static void dense(
       double[] values, int from, int to, double scale, HistogramBins bins, double[] counts) {
+    CentralBins central = new CentralBins(bins);
     for (int j = from; j < to; j++) {
-      double x = scale * values[j];
-      if (!Double.isNaN(x)) {
+      central.add(scale * values[j], counts);
+    }
+    central.addTo(counts);
+  }
+
+  /** As {@link #dense(double[], int, int, double, HistogramBins, double[])} for float values. */
+  static void dense(
+      float[] values, int from, int to, double scale, HistogramBins bins, double[] counts) {
+    CentralBins central = new CentralBins(bins);
+    for (int j = from; j < to; j++) {
+      central.add(scale * values[j], counts);
+    }
+    central.addTo(counts);
+  }
+
+  /**
+   * Counts values into the zero bin and the one below it (where small gradient entries fall) with
+   * two comparisons against the bins' exact thresholds, kept in two counters; other values take the
+   * index rule. NaN is skipped.
+   */
+  private static final class CentralBins {
+    private final HistogramBins bins;
+    private final int zeroBin;
+    private final double low;
+    private final double middle;
+    private final double high;
+    private long below;
+    private long at;
+
+    CentralBins(HistogramBins bins) {
+      this.bins = bins;
+      this.zeroBin = bins.clampedHistcIndex(0.0);
+      this.low = bins.histcThreshold(zeroBin - 1);
+      this.middle = bins.histcThreshold(zeroBin);
+      this.high = bins.histcThreshold(zeroBin + 1);
+    }
+
+    void add(double x, double[] counts) {
+      if (x >= low && x < high) {
+        int lower = x < middle ? 1 : 0;
+        below += lower;
+        at += 1 - lower;
+      } else if (!Double.isNaN(x)) {
         counts[bins.clampedHistcIndex(x)]++;
       }
+    }
+
+    /** Adds the two counters (the one below is empty when the zero bin is the first). */
+    void addTo(double[] counts) {
+      if (below > 0) {
+        counts[zeroBin - 1] += below;
+      }
+      counts[zeroBin] += at;
     }
   }
 
