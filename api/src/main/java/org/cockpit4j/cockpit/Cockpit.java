@@ -16,6 +16,7 @@ import org.cockpit4j.extension.CurvatureProducts;
 import org.cockpit4j.extension.ExtendedBackward;
 import org.cockpit4j.extension.Extension;
 import org.cockpit4j.extension.ExtensionSet;
+import org.cockpit4j.extension.Extensions;
 import org.cockpit4j.extension.MissingRuleException;
 import org.cockpit4j.extension.PhaseTimings;
 import org.cockpit4j.extension.RuleSet;
@@ -28,6 +29,7 @@ import org.cockpit4j.nn.Loss;
 import org.cockpit4j.nn.LossValue;
 import org.cockpit4j.nn.Parameter;
 import org.cockpit4j.optim.Optimizer;
+import org.cockpit4j.quantity.ExtensionResult;
 import org.cockpit4j.quantity.GradientTransform;
 import org.cockpit4j.quantity.HessianOperator;
 import org.cockpit4j.quantity.Needs;
@@ -258,6 +260,9 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable {
     if (!transforms.isEmpty()) {
       extensions.add(transformExtension);
     }
+    // batch_l2 is the diagonal of batch_dot: when both are due, the pass computes only batch_dot.
+    boolean squaredNormsFromGram =
+        extensions.contains(Extensions.BATCH_DOT) && extensions.remove(Extensions.BATCH_L2);
     ExtensionSet set = ExtensionSet.of(extensions);
     stop("cockpit needs", needsStart);
     dispatch.begin(transforms, transformOwners(due));
@@ -270,13 +275,13 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable {
       } else {
         engine.backward(loss, set, collector);
       }
+      Map<Extension, ExtensionResult> results = collector.results();
+      if (squaredNormsFromGram) {
+        results.put(Extensions.BATCH_L2, gramDiagonals(results.get(Extensions.BATCH_DOT)));
+      }
       CockpitStep tracked =
           new CockpitStep(
-              info,
-              collector.results(),
-              dispatch,
-              hessian ? () -> hessianOperator(loss) : null,
-              this::warn);
+              info, results, dispatch, hessian ? () -> hessianOperator(loss) : null, this::warn);
       Map<Integer, Map<String, Object>> stored = new TreeMap<>();
       try {
         trackAll(due, tracked, stored);
@@ -326,6 +331,23 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable {
             products, loss, model.parameters(), parameters, timings, () -> currentPhase);
     stop(currentPhase + " / hessian point", start);
     return operator;
+  }
+
+  /** {@code batch_l2} from {@code batch_dot}: per parameter the diagonal {@code M_nn = ‖G_n‖²}. */
+  private ExtensionResult gramDiagonals(ExtensionResult gram) {
+    double[][] diagonals = new double[parameters.size()][];
+    for (int i = 0; i < diagonals.length; i++) {
+      if (gram.has(i)) {
+        double[] matrix = gram.parameter(i);
+        int batch = (int) Math.round(Math.sqrt(matrix.length));
+        double[] diagonal = new double[batch];
+        for (int n = 0; n < batch; n++) {
+          diagonal[n] = matrix[n * batch + n];
+        }
+        diagonals[i] = diagonal;
+      }
+    }
+    return new ExtensionResult(Extensions.BATCH_L2, parameters, diagonals);
   }
 
   /** Which quantity asked for each transform (the first one, where several share it). */
