@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.cockpit4j.backend.Backend;
 import org.cockpit4j.extension.CurvatureProducts;
 import org.cockpit4j.extension.PhaseTimings;
@@ -82,7 +83,11 @@ final class HessianProducts implements HessianOperator, AutoCloseable {
         Tensor part = parts.get(parameter);
         direction.add(part != null ? part : zeros(parameter));
       }
+      long productStart = timings == null ? 0 : timings.start();
       List<Tensor> product = point.hessianVectorProduct(direction);
+      if (timings != null) {
+        timings.stop(phase.get() + " / hessian products / R-operator", productStart);
+      }
       Map<Parameter, Tensor> byParameter = new IdentityHashMap<>();
       for (int i = 0; i < modelParameters.size(); i++) {
         byParameter.put(modelParameters.get(i), product.get(i));
@@ -106,9 +111,13 @@ final class HessianProducts implements HessianOperator, AutoCloseable {
     int size = parameter.size();
     if (value.dtype() == DType.FLOAT32) {
       float[] part = new float[size];
-      for (int k = 0; k < size; k++) {
-        part[k] = (float) vector[offset + k];
-      }
+      inChunks(
+          size,
+          (from, to) -> {
+            for (int k = from; k < to; k++) {
+              part[k] = (float) vector[offset + k];
+            }
+          });
       return backend.fromArray(part, value.shape());
     }
     return backend.fromArray(
@@ -124,14 +133,35 @@ final class HessianProducts implements HessianOperator, AutoCloseable {
   private static int toHost(Tensor tensor, double[] result, int offset) {
     if (tensor.dtype() == DType.FLOAT32) {
       float[] values = tensor.toFloatArray();
-      for (int k = 0; k < values.length; k++) {
-        result[offset + k] = values[k];
-      }
+      inChunks(
+          values.length,
+          (from, to) -> {
+            for (int k = from; k < to; k++) {
+              result[offset + k] = values[k];
+            }
+          });
       return offset + values.length;
     }
     double[] values = tensor.toDoubleArray();
     System.arraycopy(values, 0, result, offset, values.length);
     return offset + values.length;
+  }
+
+  private interface Range {
+    void run(int from, int to);
+  }
+
+  private static final int CHUNK = 1 << 16;
+
+  /** Runs {@code body} over {@code [0, length)} in chunks, in parallel for long vectors. */
+  private static void inChunks(int length, Range body) {
+    if (length <= CHUNK) {
+      body.run(0, length);
+      return;
+    }
+    IntStream.range(0, (length + CHUNK - 1) / CHUNK)
+        .parallel()
+        .forEach(chunk -> body.run(chunk * CHUNK, Math.min(length, (chunk + 1) * CHUNK)));
   }
 
   @Override
