@@ -295,66 +295,80 @@ final class HistogramKernels {
       double scale,
       HistogramBins bins,
       double[] counts) {
-    BinTest test = new BinTest(bins, false, scale);
-    SortedRow row = new SortedRow();
-    RowRange range = new RowRange();
-    int[] span = new int[2];
-    int zeroBin = bins.clampedHistcIndex(0.0);
-    double belowZeroBin = bins.histcThreshold(zeroBin - 1);
-    double zeroBinStart = bins.histcThreshold(zeroBin);
-    double aboveZeroBin = bins.histcThreshold(zeroBin + 1);
-    int searchCost = searchCost(inputs);
-    int[] others = new int[outputs];
-    int[] firsts = new int[outputs];
-    double[] lowInput = new double[2];
-    double[] highInput = new double[2];
-    double[] splitInput = new double[2];
-    int[] lasts = new int[outputs];
+    OuterProductCounter counter =
+        new OuterProductCounter(delta, input, outputs, inputs, scale, bins, counts);
     for (int n = from; n < to; n++) {
+      counter.sample(n);
+    }
+  }
+
+  /**
+   * The 1-D outer-product count, one sample at a time, in small methods (so that the JIT compiles
+   * each loop on its own profile early, rather than one large method by on-stack replacement).
+   */
+  private static final class OuterProductCounter {
+    private final double[] delta;
+    private final double[] input;
+    private final int outputs;
+    private final int inputs;
+    private final double scale;
+    private final HistogramBins bins;
+    private final double[] counts;
+    private final BinTest test;
+    private final SortedRow row = new SortedRow();
+    private final RowRange range = new RowRange();
+    private final int[] span = new int[2];
+    private final int zeroBin;
+    private final double belowZeroBin;
+    private final double zeroBinStart;
+    private final double aboveZeroBin;
+    private final int[] others;
+    private final int[] firsts;
+    private final int[] lasts;
+    private final double[] lowInput = new double[2];
+    private final double[] highInput = new double[2];
+    private final double[] splitInput = new double[2];
+    private long zeroRows;
+    private long negativeInputRows;
+    private long positiveInputRows;
+
+    OuterProductCounter(
+        double[] delta,
+        double[] input,
+        int outputs,
+        int inputs,
+        double scale,
+        HistogramBins bins,
+        double[] counts) {
+      this.delta = delta;
+      this.input = input;
+      this.outputs = outputs;
+      this.inputs = inputs;
+      this.scale = scale;
+      this.bins = bins;
+      this.counts = counts;
+      this.test = new BinTest(bins, false, scale);
+      this.zeroBin = bins.clampedHistcIndex(0.0);
+      this.belowZeroBin = bins.histcThreshold(zeroBin - 1);
+      this.zeroBinStart = bins.histcThreshold(zeroBin);
+      this.aboveZeroBin = bins.histcThreshold(zeroBin + 1);
+      this.others = new int[outputs];
+      this.firsts = new int[outputs];
+      this.lasts = new int[outputs];
+    }
+
+    void sample(int n) {
       int offset = n * inputs;
       range.of(input, offset, inputs);
       if (!range.finite) {
         for (int o = 0; o < outputs; o++) {
           directRow(delta[n * outputs + o], input, offset, inputs, scale, bins, counts);
         }
-        continue;
+        return;
       }
-      // Rows whose entries all lie in the zero bin and the one below it, split between them at
-      // the sign change of the input (the common case): counted from the input's sign counts.
+      int otherCount = classify(n * outputs);
       int negatives = range.negatives;
       int positives = inputs - negatives - range.zeros;
-      double smallest = range.smallest;
-      double largest = range.largest;
-      double largestNegative = range.largestNegative;
-      double smallestPositive = range.smallestPositive;
-      long zeroRows = 0;
-      long negativeInputRows = 0;
-      long positiveInputRows = 0;
-      int otherCount = 0;
-      int rowBase = n * outputs;
-      // Branch-free (the signs of δ are random): the inputs giving the row's lowest, highest and
-      // sign-change entries, picked by the sign of δ through a two-element table.
-      lowInput[0] = largest;
-      lowInput[1] = smallest;
-      highInput[0] = smallest;
-      highInput[1] = largest;
-      splitInput[0] = smallestPositive;
-      splitInput[1] = largestNegative;
-      for (int o = 0; o < outputs; o++) {
-        double a = delta[rowBase + o];
-        int positive = a > 0 ? 1 : 0;
-        int zero = a == 0 ? 1 : 0;
-        int simple =
-            (entry(scale, a, lowInput[positive]) >= belowZeroBin ? 1 : 0)
-                & (entry(scale, a, highInput[positive]) < aboveZeroBin ? 1 : 0)
-                & (entry(scale, a, splitInput[positive]) < zeroBinStart ? 1 : 0)
-                & (1 - zero);
-        negativeInputRows += simple & positive;
-        positiveInputRows += simple & (1 - positive);
-        zeroRows += zero;
-        others[otherCount] = o;
-        otherCount += 1 - (simple | zero);
-      }
       if (zeroBin > 0) {
         long below = negativeInputRows * negatives + positiveInputRows * positives;
         counts[zeroBin - 1] += below;
@@ -363,8 +377,57 @@ final class HistogramKernels {
         counts[zeroBin] += (negativeInputRows + positiveInputRows) * inputs;
       }
       counts[zeroBin] += (double) zeroRows * inputs;
-      // The other rows: a bin boundary at the sign change costs O(1); the others are counted on
-      // the sorted input when the sample has many of them, else by evaluating every input.
+      if (otherCount > 0) {
+        countOthers(n * outputs, offset, otherCount);
+      }
+    }
+
+    /**
+     * Counts the rows of δ (from {@code rowBase}) whose entries all lie in the zero bin and the one
+     * below it, split between them at the input's sign change (the common case, counted from the
+     * input's sign counts), and the zero rows; lists the others in {@code others}. Branch-free (the
+     * signs of δ are random): the inputs giving a row's lowest, highest and sign-change entries are
+     * picked by the sign of δ through two-element tables.
+     */
+    private int classify(int rowBase) {
+      lowInput[0] = range.largest;
+      lowInput[1] = range.smallest;
+      highInput[0] = range.smallest;
+      highInput[1] = range.largest;
+      splitInput[0] = range.smallestPositive;
+      splitInput[1] = range.largestNegative;
+      long zero = 0;
+      long negativeInput = 0;
+      long positiveInput = 0;
+      int otherCount = 0;
+      for (int o = 0; o < outputs; o++) {
+        double a = delta[rowBase + o];
+        int positive = a > 0 ? 1 : 0;
+        int isZero = a == 0 ? 1 : 0;
+        int simple =
+            (entry(scale, a, lowInput[positive]) >= belowZeroBin ? 1 : 0)
+                & (entry(scale, a, highInput[positive]) < aboveZeroBin ? 1 : 0)
+                & (entry(scale, a, splitInput[positive]) < zeroBinStart ? 1 : 0)
+                & (1 - isZero);
+        negativeInput += simple & positive;
+        positiveInput += simple & (1 - positive);
+        zero += isZero;
+        others[otherCount] = o;
+        otherCount += 1 - (simple | isZero);
+      }
+      zeroRows = zero;
+      negativeInputRows = negativeInput;
+      positiveInputRows = positiveInput;
+      return otherCount;
+    }
+
+    /**
+     * The other rows: a bin boundary at the sign change costs O(1); the others are counted on the
+     * sorted input when the sample has many of them, else by evaluating every input.
+     */
+    private void countOthers(int rowBase, int offset, int otherCount) {
+      double smallest = range.smallest;
+      double largest = range.largest;
       int boundaries = 0;
       for (int r = 0; r < otherCount; r++) {
         double a = delta[rowBase + others[r]];
@@ -377,6 +440,7 @@ final class HistogramKernels {
       }
       boolean sortInput = boundaries > DIRECT_BOUNDARIES;
       boolean built = false;
+      int searchCost = searchCost(inputs);
       for (int r = 0; r < otherCount; r++) {
         double a = delta[rowBase + others[r]];
         if (!Double.isFinite(a)) {

@@ -60,6 +60,15 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "5", description = "untimed warm-up steps")
   int warmup;
 
+  @Option(
+      names = "--warmup-seconds",
+      defaultValue = "5",
+      description = {
+        "with --config economy|business|full: warm up for at least this long too, so that the",
+        "JIT has compiled the Cockpit's kernels (as in a long run) before the timed steps"
+      })
+  double warmupSeconds;
+
   @Option(names = "--batch-size", defaultValue = "128")
   int batchSize;
 
@@ -162,7 +171,8 @@ final class BenchCommand implements Callable<Integer> {
         cockpit.setTimings(trackedBreakdown.timings());
       }
       OverheadRun run =
-          OverheadRun.measure(plain, tracked, warmup, steps, plainBreakdown, trackedBreakdown);
+          OverheadRun.measure(
+              plain, tracked, warmup, warmupSeconds, steps, plainBreakdown, trackedBreakdown);
       System.out.printf(
           "%s %s (interval %d) on %s (%s, batch %d): median %.2f ms per step, plain %.2f ms:"
               + " %.2f× (peak heap %.0f MiB, plain %.0f MiB)%n",

@@ -24,17 +24,20 @@ record OverheadRun(
 
   /** Runs {@code warmup} steps of each, then {@code steps} timed steps of each in blocks. */
   static OverheadRun measure(BenchProblem plain, BenchProblem tracked, int warmup, int steps) {
-    return measure(plain, tracked, warmup, steps, null, null);
+    return measure(plain, tracked, warmup, 0, steps, null, null);
   }
 
   /**
-   * As {@link #measure(BenchProblem, BenchProblem, int, int)}, recording every timed step's phases
-   * into the breakdowns (null: none), which are already attached to the trainers.
+   * As {@link #measure(BenchProblem, BenchProblem, int, int)}, warming up for at least {@code
+   * warmup} steps of each and {@code warmupSeconds} in all (so that the JIT has compiled the
+   * Cockpit's kernels, as in a run of many steps), and recording every timed step's phases into the
+   * breakdowns (null: none), which are already attached to the trainers.
    */
   static OverheadRun measure(
       BenchProblem plain,
       BenchProblem tracked,
       int warmup,
+      double warmupSeconds,
       int steps,
       StepBreakdown plainBreakdown,
       StepBreakdown trackedBreakdown) {
@@ -46,7 +49,8 @@ record OverheadRun(
     if (trackedBreakdown != null) {
       trackedSource = trackedBreakdown.wrap(trackedSource);
     }
-    for (int i = 0; i < warmup; i++) {
+    long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+    for (int i = 0; i < warmup || System.nanoTime() < warmupEnd; i++) {
       plain.trainer.step(plainSource);
       tracked.trainer.step(trackedSource);
     }
