@@ -19,7 +19,9 @@ import org.cockpit4j.extension.CurvatureProducts;
 import org.cockpit4j.extension.ExtendedBackward;
 import org.cockpit4j.extension.Extension;
 import org.cockpit4j.extension.ExtensionSet;
+import org.cockpit4j.extension.Extensions;
 import org.cockpit4j.extension.MissingRuleException;
+import org.cockpit4j.extension.PhaseTimings;
 import org.cockpit4j.extension.RuleSet;
 import org.cockpit4j.log.CockpitLog;
 import org.cockpit4j.log.CockpitLogReader;
@@ -31,6 +33,7 @@ import org.cockpit4j.nn.Loss;
 import org.cockpit4j.nn.LossValue;
 import org.cockpit4j.nn.Parameter;
 import org.cockpit4j.optim.Optimizer;
+import org.cockpit4j.quantity.ExtensionResult;
 import org.cockpit4j.quantity.GradientTransform;
 import org.cockpit4j.quantity.HessianOperator;
 import org.cockpit4j.quantity.Needs;
@@ -98,6 +101,8 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
   private final Map<Quantity, Set<Object>> validated = new IdentityHashMap<>();
   private Boolean hessianAvailable;
   private String optimizerName;
+  private PhaseTimings timings;
+  private String currentPhase = "cockpit";
 
   private Cockpit(Builder builder) {
     this.model = builder.model;
@@ -122,6 +127,21 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
     if (builder.jsonLinesLog != null) {
       sinks.add(JsonLinesLog.create(builder.jsonLinesLog, metadata()));
     }
+    setTimings(builder.timings);
+  }
+
+  /**
+   * Times every following step's phases into {@code phaseTimings} (null: stop): the engine's {@code
+   * "backward"} and its parts ({@link ExtendedBackward#setTimings}), each transform inside the
+   * per-sample rule ({@code "backward / rule cockpit_per_sample / transform <Quantity>"}), the
+   * quantities' needs ({@code "cockpit needs"}), each quantity's computation ({@code "quantity
+   * <Name>"}) with its Hessian-vector products ({@code "quantity <Name> / hessian products"}) and
+   * the sinks ({@code "cockpit sinks"}). Untracked steps record their plain {@code "backward"}.
+   */
+  public void setTimings(PhaseTimings phaseTimings) {
+    this.timings = phaseTimings;
+    engine.setTimings(phaseTimings);
+    dispatch.setTimings(phaseTimings);
   }
 
   /** A builder for a Cockpit over {@code model}'s parameters. */
@@ -198,7 +218,9 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
   /** As {@link #backward(int, Loss, LossValue, Optimizer)} with an explicit batch size. */
   public void backward(int step, Loss loss, LossValue value, int batchSize, Optimizer optimizer) {
     if (!isTracked(step)) {
+      long start = start();
       model.backward(loss.backward(), false);
+      stop("backward", start);
       return;
     }
     StepInfo info =
@@ -217,6 +239,7 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
 
   private void track(StepInfo info, Loss loss) {
     int step = info.step();
+    long needsStart = start();
     Map<Quantity, Needs> due = new LinkedHashMap<>();
     for (Quantity quantity : List.copyOf(active)) {
       if (!quantity.shouldCompute(step)) {
@@ -247,29 +270,37 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
     if (!transforms.isEmpty()) {
       extensions.add(transformExtension);
     }
+    // batch_l2 is the diagonal of batch_dot: when both are due, the pass computes only batch_dot.
+    boolean squaredNormsFromGram =
+        extensions.contains(Extensions.BATCH_DOT) && extensions.remove(Extensions.BATCH_L2);
     ExtensionSet set = ExtensionSet.of(extensions);
-    dispatch.begin(transforms);
+    stop("cockpit needs", needsStart);
+    dispatch.begin(transforms, transformOwners(due));
     try {
       ResultCollector collector = new ResultCollector(parameters, set);
       if (set.isEmpty()) {
+        long start = start();
         model.backward(loss.backward(), false);
+        stop("backward", start);
       } else {
         engine.backward(loss, set, collector);
       }
+      Map<Extension, ExtensionResult> results = collector.results();
+      if (squaredNormsFromGram) {
+        results.put(Extensions.BATCH_L2, gramDiagonals(results.get(Extensions.BATCH_DOT)));
+      }
       CockpitStep tracked =
           new CockpitStep(
-              info,
-              collector.results(),
-              dispatch,
-              hessian ? () -> hessianOperator(loss) : null,
-              this::warn);
+              info, results, dispatch, hessian ? () -> hessianOperator(loss) : null, this::warn);
       Map<Integer, Map<String, Object>> stored = new TreeMap<>();
       try {
         trackAll(due, tracked, stored);
       } finally {
         tracked.close();
       }
+      long sinkStart = start();
       stored.forEach((storeStep, values) -> sinks.forEach(sink -> sink.write(storeStep, values)));
+      stop("cockpit sinks", sinkStart);
     } finally {
       dispatch.end();
     }
@@ -283,6 +314,8 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
           continue;
         }
         Quantity quantity = entry.getKey();
+        long start = start();
+        currentPhase = "quantity " + quantity.name();
         try {
           QuantityOutput result = quantity.track(tracked);
           if (result != null) {
@@ -293,13 +326,57 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
           refuse(quantity, e);
         } catch (RuntimeException e) {
           disable(quantity, tracked.step(), e);
+        } finally {
+          stop(currentPhase, start);
+          currentPhase = "cockpit";
         }
       }
     }
   }
 
   private HessianOperator hessianOperator(Loss loss) {
-    return new HessianProducts(products, loss, model.parameters(), parameters);
+    long start = start();
+    HessianProducts operator =
+        new HessianProducts(
+            products, loss, model.parameters(), parameters, timings, () -> currentPhase);
+    stop(currentPhase + " / hessian point", start);
+    return operator;
+  }
+
+  /** {@code batch_l2} from {@code batch_dot}: per parameter the diagonal {@code M_nn = ‖G_n‖²}. */
+  private ExtensionResult gramDiagonals(ExtensionResult gram) {
+    double[][] diagonals = new double[parameters.size()][];
+    for (int i = 0; i < diagonals.length; i++) {
+      if (gram.has(i)) {
+        double[] matrix = gram.parameter(i);
+        int batch = (int) Math.round(Math.sqrt(matrix.length));
+        double[] diagonal = new double[batch];
+        for (int n = 0; n < batch; n++) {
+          diagonal[n] = matrix[n * batch + n];
+        }
+        diagonals[i] = diagonal;
+      }
+    }
+    return new ExtensionResult(Extensions.BATCH_L2, parameters, diagonals);
+  }
+
+  /** Which quantity asked for each transform (the first one, where several share it). */
+  private static Map<GradientTransform<?>, String> transformOwners(Map<Quantity, Needs> due) {
+    Map<GradientTransform<?>, String> owners = new IdentityHashMap<>();
+    due.forEach(
+        (quantity, needs) ->
+            needs.transforms().forEach(t -> owners.putIfAbsent(t, quantity.name())));
+    return owners;
+  }
+
+  private long start() {
+    return timings == null ? 0 : timings.start();
+  }
+
+  private void stop(String phase, long start) {
+    if (timings != null) {
+      timings.stop(phase, start);
+    }
   }
 
   private static boolean containsIdentical(
@@ -580,6 +657,7 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
     private boolean strict;
     private Consumer<String> warnings;
     private Path jsonLinesLog;
+    private PhaseTimings timings;
 
     private Builder(Layer model) {
       this.model = model;
@@ -648,6 +726,12 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
     /** Streams the values to a JSON Lines file ({@link JsonLinesLog}), flushed per step. */
     public Builder jsonLinesLog(Path file) {
       this.jsonLinesLog = file;
+      return this;
+    }
+
+    /** Times each step's phases into {@code phaseTimings} ({@link Cockpit#setTimings}). */
+    public Builder timings(PhaseTimings phaseTimings) {
+      this.timings = phaseTimings;
       return this;
     }
 

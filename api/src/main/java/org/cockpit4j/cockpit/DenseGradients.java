@@ -19,6 +19,7 @@ public final class DenseGradients implements PerSampleGradients {
   private final Parameter parameter;
   private final Tensor values;
   private double[] host;
+  private float[] hostFloats;
 
   /**
    * A view over {@code perSample}, {@code [N, *shape]} or {@code [N, size]}; the tensor stays the
@@ -59,6 +60,14 @@ public final class DenseGradients implements PerSampleGradients {
     return host;
   }
 
+  /** The float32 values as they are (half the memory of {@link #host}), or null for float64. */
+  private float[] hostFloats() {
+    if (hostFloats == null && values.dtype() == org.cockpit4j.tensor.DType.FLOAT32) {
+      hostFloats = values.toFloatArray();
+    }
+    return hostFloats;
+  }
+
   private Tensor matrix() {
     return values.reshape(batchSize(), size());
   }
@@ -70,9 +79,17 @@ public final class DenseGradients implements PerSampleGradients {
 
   @Override
   public double[] histogram(HistogramBins bins) {
-    double[] values = host();
     int batch = batchSize();
     int size = size();
+    float[] floats = hostFloats();
+    if (floats != null) {
+      return SampleChunks.countDoubles(
+          batch,
+          bins.count(),
+          (from, to, counts) ->
+              HistogramKernels.dense(floats, from * size, to * size, batch, bins, counts));
+    }
+    double[] values = host();
     return SampleChunks.countDoubles(
         batch,
         bins.count(),

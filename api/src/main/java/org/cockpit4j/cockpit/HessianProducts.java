@@ -5,8 +5,11 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.cockpit4j.backend.Backend;
 import org.cockpit4j.extension.CurvatureProducts;
+import org.cockpit4j.extension.PhaseTimings;
 import org.cockpit4j.nn.Loss;
 import org.cockpit4j.nn.Parameter;
 import org.cockpit4j.quantity.HessianOperator;
@@ -24,17 +27,24 @@ final class HessianProducts implements HessianOperator, AutoCloseable {
   private final List<Parameter> modelParameters;
   private final List<Parameter> parameters;
   private final int dimension;
+  private final PhaseTimings timings;
+  private final Supplier<String> phase;
   private int count;
 
   /**
    * The Hessian block of {@code parameters} (all of the model's, or a subset) for {@code loss} at
-   * the model's last forward pass.
+   * the model's last forward pass; each product's time goes to {@code timings} (null: untimed)
+   * under {@code phase.get() + " / hessian products"}.
    */
   HessianProducts(
       CurvatureProducts products,
       Loss loss,
       List<Parameter> modelParameters,
-      List<Parameter> parameters) {
+      List<Parameter> parameters,
+      PhaseTimings timings,
+      Supplier<String> phase) {
+    this.timings = timings;
+    this.phase = phase;
     this.point = products.at(loss);
     this.modelParameters = modelParameters;
     this.parameters = parameters;
@@ -59,6 +69,7 @@ final class HessianProducts implements HessianOperator, AutoCloseable {
               + " entries, got "
               + vector.length);
     }
+    long start = timings == null ? 0 : timings.start();
     double[] result = new double[dimension];
     try (TensorScope scope = TensorScope.open()) {
       Map<Parameter, Tensor> parts = new IdentityHashMap<>();
@@ -72,7 +83,11 @@ final class HessianProducts implements HessianOperator, AutoCloseable {
         Tensor part = parts.get(parameter);
         direction.add(part != null ? part : zeros(parameter));
       }
+      long productStart = timings == null ? 0 : timings.start();
       List<Tensor> product = point.hessianVectorProduct(direction);
+      if (timings != null) {
+        timings.stop(phase.get() + " / hessian products / R-operator", productStart);
+      }
       Map<Parameter, Tensor> byParameter = new IdentityHashMap<>();
       for (int i = 0; i < modelParameters.size(); i++) {
         byParameter.put(modelParameters.get(i), product.get(i));
@@ -83,6 +98,9 @@ final class HessianProducts implements HessianOperator, AutoCloseable {
       }
     }
     count++;
+    if (timings != null) {
+      timings.stop(phase.get() + " / hessian products", start);
+    }
     return result;
   }
 
@@ -93,9 +111,13 @@ final class HessianProducts implements HessianOperator, AutoCloseable {
     int size = parameter.size();
     if (value.dtype() == DType.FLOAT32) {
       float[] part = new float[size];
-      for (int k = 0; k < size; k++) {
-        part[k] = (float) vector[offset + k];
-      }
+      inChunks(
+          size,
+          (from, to) -> {
+            for (int k = from; k < to; k++) {
+              part[k] = (float) vector[offset + k];
+            }
+          });
       return backend.fromArray(part, value.shape());
     }
     return backend.fromArray(
@@ -111,14 +133,35 @@ final class HessianProducts implements HessianOperator, AutoCloseable {
   private static int toHost(Tensor tensor, double[] result, int offset) {
     if (tensor.dtype() == DType.FLOAT32) {
       float[] values = tensor.toFloatArray();
-      for (int k = 0; k < values.length; k++) {
-        result[offset + k] = values[k];
-      }
+      inChunks(
+          values.length,
+          (from, to) -> {
+            for (int k = from; k < to; k++) {
+              result[offset + k] = values[k];
+            }
+          });
       return offset + values.length;
     }
     double[] values = tensor.toDoubleArray();
     System.arraycopy(values, 0, result, offset, values.length);
     return offset + values.length;
+  }
+
+  private interface Range {
+    void run(int from, int to);
+  }
+
+  private static final int CHUNK = 1 << 16;
+
+  /** Runs {@code body} over {@code [0, length)} in chunks, in parallel for long vectors. */
+  private static void inChunks(int length, Range body) {
+    if (length <= CHUNK) {
+      body.run(0, length);
+      return;
+    }
+    IntStream.range(0, (length + CHUNK - 1) / CHUNK)
+        .parallel()
+        .forEach(chunk -> body.run(chunk * CHUNK, Math.min(length, (chunk + 1) * CHUNK)));
   }
 
   @Override

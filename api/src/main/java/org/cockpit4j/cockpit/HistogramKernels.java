@@ -77,6 +77,21 @@ final class HistogramKernels {
       return row.countBelow(this, threshold / (scale * delta));
     }
 
+    /** How many of the inputs satisfy this predicate, by evaluating it on each. */
+    int countDirectly(double[] input, int offset, int inputs) {
+      int count = 0;
+      if (a > 0) {
+        for (int i = 0; i < inputs; i++) {
+          count += entry(scale, a, input[offset + i]) < threshold ? 1 : 0;
+        }
+      } else {
+        for (int i = 0; i < inputs; i++) {
+          count += entry(scale, a, input[offset + i]) >= threshold ? 1 : 0;
+        }
+      }
+      return count;
+    }
+
     /**
      * The bins of the row's smallest and largest entries, {@code [first, last]} into {@code out};
      * for a row within one bin only one index rule is evaluated.
@@ -91,7 +106,7 @@ final class HistogramKernels {
   }
 
   /** Min, max and finiteness of a row, for the fast paths. */
-  private static final class RowRange {
+  static final class RowRange {
     double smallest;
     double largest;
     boolean finite;
@@ -107,35 +122,50 @@ final class HistogramKernels {
     private int sourceLength;
 
     void of(double[] values, int offset, int length) {
-      double min = Double.POSITIVE_INFINITY;
-      double max = Double.NEGATIVE_INFINITY;
-      double largestBelowZero = Double.NEGATIVE_INFINITY;
-      double smallestAboveZero = Double.POSITIVE_INFINITY;
+      // Branch-free over order-preserving integer keys of the doubles (a comparison chain on the
+      // doubles mispredicts on the random mix of zeros and values of a ReLU output): x < 0 exactly
+      // when its key is below key(−0.0) = −1, x ≤ 0 when below key(+0.0) + 1 = 1.
+      long min = Long.MAX_VALUE;
+      long max = Long.MIN_VALUE;
+      long largestBelowZero = NEGATIVE_INFINITY_KEY;
+      long smallestAboveZero = POSITIVE_INFINITY_KEY;
       int below = 0;
-      int zero = 0;
-      boolean nan = false;
+      int notAbove = 0;
       for (int i = 0; i < length; i++) {
-        double x = values[offset + i];
-        min = Math.min(min, x);
-        max = Math.max(max, x);
-        // Branch-free: signs are random in a layer's input.
-        largestBelowZero = Math.max(largestBelowZero, x < 0 ? x : Double.NEGATIVE_INFINITY);
-        smallestAboveZero = Math.min(smallestAboveZero, x > 0 ? x : Double.POSITIVE_INFINITY);
-        below += x < 0 ? 1 : 0;
-        zero += x == 0 ? 1 : 0;
+        long bits = Double.doubleToRawLongBits(values[offset + i]);
+        long key = bits ^ ((bits >> 63) & Long.MAX_VALUE);
+        min = Math.min(min, key);
+        max = Math.max(max, key);
+        largestBelowZero = Math.max(largestBelowZero, key < -1 ? key : NEGATIVE_INFINITY_KEY);
+        smallestAboveZero = Math.min(smallestAboveZero, key > 0 ? key : POSITIVE_INFINITY_KEY);
+        below += (int) ((key + 1) >>> 63);
+        notAbove += (int) ((key - 1) >>> 63);
       }
-      nan = !(min <= max) || Double.isNaN(min) || Double.isNaN(max);
-      smallest = min;
-      largest = max;
-      finite = !nan && min > Double.NEGATIVE_INFINITY && max < Double.POSITIVE_INFINITY;
+      // NaN keys lie beyond the infinities' keys.
+      finite = length > 0 && min > NEGATIVE_INFINITY_KEY && max < POSITIVE_INFINITY_KEY;
+      smallest = fromKey(min);
+      largest = fromKey(max);
       negatives = below;
-      zeros = zero;
-      largestNegative = largestBelowZero;
-      smallestPositive = smallestAboveZero;
+      zeros = notAbove - below;
+      largestNegative = fromKey(largestBelowZero);
+      smallestPositive = fromKey(smallestAboveZero);
       source = values;
       sourceOffset = offset;
       sourceLength = length;
       masksBuilt = false;
+    }
+
+    private static final long NEGATIVE_INFINITY_KEY = key(Double.NEGATIVE_INFINITY);
+    private static final long POSITIVE_INFINITY_KEY = key(Double.POSITIVE_INFINITY);
+
+    /** A long whose signed order is the numeric order of the doubles (−0.0 just below +0.0). */
+    private static long key(double value) {
+      long bits = Double.doubleToRawLongBits(value);
+      return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+    }
+
+    private static double fromKey(long key) {
+      return Double.longBitsToDouble(key ^ ((key >> 63) & Long.MAX_VALUE));
     }
 
     /**
@@ -190,11 +220,61 @@ final class HistogramKernels {
   /** Adds the histc bins of {@code scale·values[j]}, {@code from ≤ j < to}, to {@code counts}. */
   static void dense(
       double[] values, int from, int to, double scale, HistogramBins bins, double[] counts) {
+    CentralBins central = new CentralBins(bins);
     for (int j = from; j < to; j++) {
-      double x = scale * values[j];
-      if (!Double.isNaN(x)) {
+      central.add(scale * values[j], counts);
+    }
+    central.addTo(counts);
+  }
+
+  /** As {@link #dense(double[], int, int, double, HistogramBins, double[])} for float values. */
+  static void dense(
+      float[] values, int from, int to, double scale, HistogramBins bins, double[] counts) {
+    CentralBins central = new CentralBins(bins);
+    for (int j = from; j < to; j++) {
+      central.add(scale * values[j], counts);
+    }
+    central.addTo(counts);
+  }
+
+  /**
+   * Counts values into the zero bin and the one below it (where small gradient entries fall) with
+   * two comparisons against the bins' exact thresholds, kept in two counters; other values take the
+   * index rule. NaN is skipped.
+   */
+  private static final class CentralBins {
+    private final HistogramBins bins;
+    private final int zeroBin;
+    private final double low;
+    private final double middle;
+    private final double high;
+    private long below;
+    private long at;
+
+    CentralBins(HistogramBins bins) {
+      this.bins = bins;
+      this.zeroBin = bins.clampedHistcIndex(0.0);
+      this.low = bins.histcThreshold(zeroBin - 1);
+      this.middle = bins.histcThreshold(zeroBin);
+      this.high = bins.histcThreshold(zeroBin + 1);
+    }
+
+    void add(double x, double[] counts) {
+      if (x >= low && x < high) {
+        int lower = x < middle ? 1 : 0;
+        below += lower;
+        at += 1 - lower;
+      } else if (!Double.isNaN(x)) {
         counts[bins.clampedHistcIndex(x)]++;
       }
+    }
+
+    /** Adds the two counters (the one below is empty when the zero bin is the first). */
+    void addTo(double[] counts) {
+      if (below > 0) {
+        counts[zeroBin - 1] += below;
+      }
+      counts[zeroBin] += at;
     }
   }
 
@@ -215,36 +295,160 @@ final class HistogramKernels {
       double scale,
       HistogramBins bins,
       double[] counts) {
-    BinTest test = new BinTest(bins, false, scale);
-    SortedRow row = new SortedRow();
-    RowRange range = new RowRange();
-    int[] span = new int[2];
-    int zeroBin = bins.clampedHistcIndex(0.0);
-    int searchCost = searchCost(inputs);
+    OuterProductCounter counter =
+        new OuterProductCounter(delta, input, outputs, inputs, scale, bins, counts);
     for (int n = from; n < to; n++) {
+      counter.sample(n);
+    }
+  }
+
+  /**
+   * The 1-D outer-product count, one sample at a time, in small methods (so that the JIT compiles
+   * each loop on its own profile early, rather than one large method by on-stack replacement).
+   */
+  private static final class OuterProductCounter {
+    private final double[] delta;
+    private final double[] input;
+    private final int outputs;
+    private final int inputs;
+    private final double scale;
+    private final HistogramBins bins;
+    private final double[] counts;
+    private final BinTest test;
+    private final SortedRow row = new SortedRow();
+    private final RowRange range = new RowRange();
+    private final int[] span = new int[2];
+    private final int zeroBin;
+    private final double belowZeroBin;
+    private final double zeroBinStart;
+    private final double aboveZeroBin;
+    private final int[] others;
+    private final int[] firsts;
+    private final int[] lasts;
+    private final double[] lowInput = new double[2];
+    private final double[] highInput = new double[2];
+    private final double[] splitInput = new double[2];
+    private long zeroRows;
+    private long negativeInputRows;
+    private long positiveInputRows;
+
+    OuterProductCounter(
+        double[] delta,
+        double[] input,
+        int outputs,
+        int inputs,
+        double scale,
+        HistogramBins bins,
+        double[] counts) {
+      this.delta = delta;
+      this.input = input;
+      this.outputs = outputs;
+      this.inputs = inputs;
+      this.scale = scale;
+      this.bins = bins;
+      this.counts = counts;
+      this.test = new BinTest(bins, false, scale);
+      this.zeroBin = bins.clampedHistcIndex(0.0);
+      this.belowZeroBin = bins.histcThreshold(zeroBin - 1);
+      this.zeroBinStart = bins.histcThreshold(zeroBin);
+      this.aboveZeroBin = bins.histcThreshold(zeroBin + 1);
+      this.others = new int[outputs];
+      this.firsts = new int[outputs];
+      this.lasts = new int[outputs];
+    }
+
+    void sample(int n) {
       int offset = n * inputs;
       range.of(input, offset, inputs);
       if (!range.finite) {
         for (int o = 0; o < outputs; o++) {
           directRow(delta[n * outputs + o], input, offset, inputs, scale, bins, counts);
         }
-        continue;
+        return;
       }
-      boolean built = false;
-      int zeroRows = 0;
+      int otherCount = classify(n * outputs);
+      int negatives = range.negatives;
+      int positives = inputs - negatives - range.zeros;
+      if (zeroBin > 0) {
+        long below = negativeInputRows * negatives + positiveInputRows * positives;
+        counts[zeroBin - 1] += below;
+        counts[zeroBin] += (negativeInputRows + positiveInputRows) * inputs - below;
+      } else {
+        counts[zeroBin] += (negativeInputRows + positiveInputRows) * inputs;
+      }
+      counts[zeroBin] += (double) zeroRows * inputs;
+      if (otherCount > 0) {
+        countOthers(n * outputs, offset, otherCount);
+      }
+    }
+
+    /**
+     * Counts the rows of δ (from {@code rowBase}) whose entries all lie in the zero bin and the one
+     * below it, split between them at the input's sign change (the common case, counted from the
+     * input's sign counts), and the zero rows; lists the others in {@code others}. Branch-free (the
+     * signs of δ are random): the inputs giving a row's lowest, highest and sign-change entries are
+     * picked by the sign of δ through two-element tables.
+     */
+    private int classify(int rowBase) {
+      lowInput[0] = range.largest;
+      lowInput[1] = range.smallest;
+      highInput[0] = range.smallest;
+      highInput[1] = range.largest;
+      splitInput[0] = range.smallestPositive;
+      splitInput[1] = range.largestNegative;
+      long zero = 0;
+      long negativeInput = 0;
+      long positiveInput = 0;
+      int otherCount = 0;
       for (int o = 0; o < outputs; o++) {
-        double a = delta[n * outputs + o];
-        if (a == 0.0) {
-          zeroRows++;
-          continue;
+        double a = delta[rowBase + o];
+        int positive = a > 0 ? 1 : 0;
+        int isZero = a == 0 ? 1 : 0;
+        int simple =
+            (entry(scale, a, lowInput[positive]) >= belowZeroBin ? 1 : 0)
+                & (entry(scale, a, highInput[positive]) < aboveZeroBin ? 1 : 0)
+                & (entry(scale, a, splitInput[positive]) < zeroBinStart ? 1 : 0)
+                & (1 - isZero);
+        negativeInput += simple & positive;
+        positiveInput += simple & (1 - positive);
+        zero += isZero;
+        others[otherCount] = o;
+        otherCount += 1 - (simple | isZero);
+      }
+      zeroRows = zero;
+      negativeInputRows = negativeInput;
+      positiveInputRows = positiveInput;
+      return otherCount;
+    }
+
+    /**
+     * The other rows: a bin boundary at the sign change costs O(1); the others are counted on the
+     * sorted input when the sample has many of them, else by evaluating every input.
+     */
+    private void countOthers(int rowBase, int offset, int otherCount) {
+      double smallest = range.smallest;
+      double largest = range.largest;
+      int boundaries = 0;
+      for (int r = 0; r < otherCount; r++) {
+        double a = delta[rowBase + others[r]];
+        if (Double.isFinite(a)) {
+          test.span(a, smallest, largest, span);
+          firsts[r] = span[0];
+          lasts[r] = span[1];
+          boundaries += span[1] - span[0];
         }
+      }
+      boolean sortInput = boundaries > DIRECT_BOUNDARIES;
+      boolean built = false;
+      int searchCost = searchCost(inputs);
+      for (int r = 0; r < otherCount; r++) {
+        double a = delta[rowBase + others[r]];
         if (!Double.isFinite(a)) {
           directRow(a, input, offset, inputs, scale, bins, counts);
           continue;
         }
-        test.span(a, range.smallest, range.largest, span);
-        int first = span[0];
-        int last = span[1];
+        int first = firsts[r];
+        int last = lasts[r];
         if (first == last) {
           counts[first] += inputs;
         } else if ((long) (last - first) * searchCost > inputs) {
@@ -254,11 +458,15 @@ final class HistogramKernels {
           for (int k = first + 1; k <= last; k++) {
             int rank = range.countAtZeroCrossing(test.at(a, k));
             if (rank < 0) {
-              if (!built) {
-                row.build(input, offset, inputs, range.smallest, range.largest);
-                built = true;
+              if (!sortInput) {
+                rank = test.countDirectly(input, offset, inputs);
+              } else {
+                if (!built) {
+                  row.build(input, offset, inputs, smallest, largest);
+                  built = true;
+                }
+                rank = test.countBinsBelowRank(row, a, k);
               }
-              rank = test.countBinsBelowRank(row, a, k);
             }
             int count = a > 0 ? rank : inputs - rank;
             counts[k - 1] += count - below;
@@ -267,9 +475,14 @@ final class HistogramKernels {
           counts[last] += inputs - below;
         }
       }
-      counts[zeroBin] += (double) zeroRows * inputs;
     }
   }
+
+  /**
+   * Up to this many bin boundaries in a sample's rows are counted by evaluating every input rather
+   * than on the sorted input (sorting costs about as much as a dozen such passes).
+   */
+  private static final int DIRECT_BOUNDARIES = 12;
 
   private static void directRow(
       double a,

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cockpit4j.extension.PhaseTimings;
 import org.cockpit4j.nn.Parameter;
 import org.cockpit4j.quantity.GradientTransform;
 import org.cockpit4j.quantity.PerSampleGradients;
@@ -18,6 +19,8 @@ public final class TransformDispatch {
   private final Map<Parameter, Integer> indices = new IdentityHashMap<>();
   private List<GradientTransform<?>> transforms = List.of();
   private final Map<GradientTransform<?>, Object[]> results = new IdentityHashMap<>();
+  private final Map<GradientTransform<?>, String> phases = new IdentityHashMap<>();
+  private PhaseTimings timings;
 
   TransformDispatch(List<Parameter> parameters) {
     for (int i = 0; i < parameters.size(); i++) {
@@ -25,10 +28,32 @@ public final class TransformDispatch {
     }
   }
 
+  /** Times each transform from now on (null: stop). */
+  void setTimings(PhaseTimings phaseTimings) {
+    this.timings = phaseTimings;
+  }
+
   /** Prepares a step with {@code stepTransforms}; forgets the previous step's results. */
   void begin(List<GradientTransform<?>> stepTransforms) {
+    begin(stepTransforms, Map.of());
+  }
+
+  /**
+   * Prepares a step with {@code stepTransforms}, timed under the names of the quantities in {@code
+   * owners}; forgets the previous step's results.
+   */
+  void begin(List<GradientTransform<?>> stepTransforms, Map<GradientTransform<?>, String> owners) {
     transforms = List.copyOf(stepTransforms);
     results.clear();
+    phases.clear();
+    for (GradientTransform<?> transform : transforms) {
+      phases.put(
+          transform,
+          "backward / rule "
+              + PerSampleTransforms.NAME
+              + " / transform "
+              + owners.getOrDefault(transform, "?"));
+    }
     for (GradientTransform<?> transform : transforms) {
       results.put(transform, new Object[indices.size()]);
     }
@@ -44,7 +69,11 @@ public final class TransformDispatch {
       return;
     }
     for (GradientTransform<?> transform : transforms) {
+      long start = timings == null ? 0 : timings.start();
       results.get(transform)[index] = transform.apply(gradients);
+      if (timings != null) {
+        timings.stop(phases.get(transform), start);
+      }
     }
   }
 

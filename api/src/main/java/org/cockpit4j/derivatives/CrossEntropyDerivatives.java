@@ -14,7 +14,9 @@ import org.cockpit4j.tensor.TensorScope;
  * f_n} is {@code (diag(p) − ppᵀ)/N}.
  *
  * <ul>
- *   <li>exact factor ({@code V = C}): {@code S[v,n,c] = (δ_vc √p_c − p_c √p_v)/√N};
+ *   <li>exact factor ({@code V = C − 1}, the Hessian's rank): stick-breaking rows {@code S[j,n] =
+ *       √(p_j t_{j+1}/t_j)·(e_j − Σ_{k>j} p_k e_k/t_{j+1})/√N} with tails {@code t_j = Σ_{k≥j}
+ *       p_k};
  *   <li>sampled factor: labels {@code y_m ~ Categorical(p_n)}, {@code S[m,n,c] = (p_c − [y_m =
  *       c])/√(M N)} (the labels are drawn by inverting the cumulative distribution with uniforms
  *       from the counter stream);
@@ -33,14 +35,39 @@ public final class CrossEntropyDerivatives implements LossDerivatives<CrossEntro
     Tensor p = loss.probabilities();
     int batch = p.dim(0);
     int classes = p.dim(1);
-    try (TensorScope scope = TensorScope.open()) {
-      Tensor rootP = p.sqrt();
-      Tensor eye = IdentityMatrix.of(p.backend(), classes, p.dtype()).reshape(classes, 1, classes);
-      Tensor diagonalPart = eye.multiply(rootP.reshape(1, batch, classes));
-      Tensor outerPart =
-          rootP.permute(1, 0).reshape(classes, batch, 1).multiply(p.reshape(1, batch, classes));
-      return scope.keep(diagonalPart.subtract(outerPart).multiply(1.0 / Math.sqrt(batch)));
+    if (classes < 2) {
+      return p.multiply(0.0).reshape(1, batch, classes);
     }
+    // Stick-breaking: with tails t_j = Σ_{k≥j} p_k, the rows
+    //   v_j = √(p_j t_{j+1}/t_j) · (e_j − Σ_{k>j} p_k e_k / t_{j+1}),  j < C − 1,
+    // give Σ_j v_j v_jᵀ = diag(p) − ppᵀ/Σp: the Hessian with C − 1 rows instead of C (the Hessian
+    // has rank C − 1), so every layer propagates a tenth fewer rows for ten classes.
+    double[] probabilities = p.toDoubleArray();
+    int rows = classes - 1;
+    double[] factor = new double[rows * batch * classes];
+    double scale = 1.0 / Math.sqrt(batch);
+    double[] tails = new double[classes + 1];
+    for (int n = 0; n < batch; n++) {
+      int base = n * classes;
+      tails[classes] = 0;
+      for (int c = classes - 1; c >= 0; c--) {
+        tails[c] = tails[c + 1] + probabilities[base + c];
+      }
+      for (int j = 0; j < rows; j++) {
+        double pj = probabilities[base + j];
+        double tail = tails[j + 1];
+        if (!(pj > 0 && tail > 0)) {
+          continue; // the row vanishes (an underflowed probability)
+        }
+        int out = (j * batch + n) * classes;
+        factor[out + j] = Math.sqrt(pj * tail / tails[j]) * scale;
+        double coefficient = Math.sqrt(pj / (tails[j] * tail)) * scale;
+        for (int c = j + 1; c < classes; c++) {
+          factor[out + c] = -coefficient * probabilities[base + c];
+        }
+      }
+    }
+    return p.backend().fromArray(factor, Shape.of(rows, batch, classes), p.dtype());
   }
 
   @Override

@@ -27,11 +27,23 @@ final class BackwardPass {
   private final BackwardPlan plan;
   private final ExtensionConsumer consumer;
   private final int batchSize;
+  private final PhaseTimings timings;
 
-  BackwardPass(BackwardPlan plan, ExtensionConsumer consumer, int batchSize) {
+  BackwardPass(BackwardPlan plan, ExtensionConsumer consumer, int batchSize, PhaseTimings timings) {
     this.plan = plan;
     this.consumer = consumer;
     this.batchSize = batchSize;
+    this.timings = timings;
+  }
+
+  private long start() {
+    return timings == null ? 0 : timings.start();
+  }
+
+  private void stop(String phase, long start) {
+    if (timings != null) {
+      timings.stop(phase, start);
+    }
   }
 
   /**
@@ -117,7 +129,9 @@ final class BackwardPass {
     List<LayerStepImpl.Emission> emissions = new ArrayList<>();
     BackwardState in;
     try (TensorScope scope = TensorScope.open()) {
+      long start = start();
       Tensor deltaIn = layer.backward(out.delta(), inputSideNeeded);
+      stop("backward / layers", start);
       for (Parameter parameter : layer.parameters()) {
         if (parameter.gradient() != null) {
           scope.keep(parameter.gradient());
@@ -130,7 +144,9 @@ final class BackwardPass {
         LayerStepImpl step =
             new LayerStepImpl(
                 extension, batchSize, out.delta(), out.factors(extension), memo, emissions);
+        long ruleStart = start();
         application.rule().apply(layer, step);
+        stop("backward / rule " + extension.name(), ruleStart);
         if (!step.inputFactors().isEmpty()) {
           added
               .computeIfAbsent((CurvatureExtension) extension, key -> new ArrayList<>())
@@ -144,7 +160,7 @@ final class BackwardPass {
               "layer " + layer.type() + " returned no input gradient although one was needed");
         }
         scope.keep(deltaIn);
-        factorsIn = propagate(layer, out, added, scope);
+        factorsIn = propagate(layer, out, added, scope, timings);
       }
       List<LayerStepImpl.Emission> kept = new ArrayList<>();
       for (LayerStepImpl.Emission emission : emissions) {
@@ -156,7 +172,9 @@ final class BackwardPass {
       emissions = kept;
       in = inputSideNeeded ? new BackwardState(deltaIn, factorsIn) : BackwardState.empty();
     }
+    long deliverStart = start();
     deliver(emissions);
+    stop("backward / consumer", deliverStart);
     return in;
   }
 
@@ -164,10 +182,12 @@ final class BackwardPass {
       Layer layer,
       BackwardState out,
       Map<CurvatureExtension, List<Factor>> added,
-      TensorScope scope) {
+      TensorScope scope,
+      PhaseTimings timings) {
     Map<Factor, Factor> moved = new IdentityHashMap<>();
     Map<CurvatureExtension, List<Factor>> result = new LinkedHashMap<>();
     for (Map.Entry<CurvatureExtension, List<Factor>> entry : out.factors().entrySet()) {
+      long start = timings == null ? 0 : timings.start();
       List<Factor> list = new ArrayList<>();
       for (Factor factor : entry.getValue()) {
         list.add(
@@ -182,6 +202,9 @@ final class BackwardPass {
         list.add(factor);
       }
       result.put(entry.getKey(), list);
+      if (timings != null) {
+        timings.stop("backward / factors " + entry.getKey().name(), start);
+      }
     }
     return result;
   }

@@ -53,6 +53,7 @@ public final class ExtendedBackward {
   private final Map<ExtensionSet, BackwardPlan> plans = new HashMap<>();
   private final Set<Class<?>> warnedLosses = new HashSet<>();
   private long monteCarloPasses;
+  private PhaseTimings timings;
 
   private ExtendedBackward(Builder builder) {
     this.model = builder.model;
@@ -97,6 +98,15 @@ public final class ExtendedBackward {
   }
 
   /**
+   * Times the phases of every following pass into {@code phaseTimings} ({@code "backward"} and its
+   * parts {@code "backward / layers"}, {@code "backward / rule <extension>"}, {@code "backward /
+   * factors <extension>"}, {@code "backward / consumer"}); null stops timing.
+   */
+  public void setTimings(PhaseTimings phaseTimings) {
+    this.timings = phaseTimings;
+  }
+
+  /**
    * Resolves the rules for {@code extensions} now (they are otherwise resolved on first use), so
    * that a missing rule fails before training starts.
    */
@@ -118,6 +128,17 @@ public final class ExtendedBackward {
    * @param consumer receives the results; each result is closed after its call
    */
   public void backward(Loss loss, ExtensionSet extensions, ExtensionConsumer consumer) {
+    long start = timings == null ? 0 : timings.start();
+    try {
+      extendedBackward(loss, extensions, consumer);
+    } finally {
+      if (timings != null) {
+        timings.stop("backward", start);
+      }
+    }
+  }
+
+  private void extendedBackward(Loss loss, ExtensionSet extensions, ExtensionConsumer consumer) {
     BackwardPlan plan = plan(extensions, true);
     List<CurvatureExtension> curvature = plan.active().curvature();
     LossDerivatives<Loss> lossDerivatives = null;
@@ -132,8 +153,12 @@ public final class ExtendedBackward {
     BackwardState top = null;
     BackwardState bottom = null;
     try {
+      long seedStart = timings == null ? 0 : timings.start();
       top = new BackwardState(delta, seedFactors(loss, lossDerivatives, curvature));
-      BackwardPass pass = new BackwardPass(plan, consumer, delta.dim(0));
+      if (timings != null && !curvature.isEmpty()) {
+        timings.stop("backward / loss factors", seedStart);
+      }
+      BackwardPass pass = new BackwardPass(plan, consumer, delta.dim(0), timings);
       bottom = pass.visit(model, top, false);
     } finally {
       if (top != null) {

@@ -22,8 +22,17 @@ class HistogramKernelsTest {
     double[] delta = new double[BATCH * OUTPUTS];
     double[] input = new double[BATCH * INPUTS];
     for (int i = 0; i < delta.length; i++) {
-      int kind = random.nextInt(5);
-      delta[i] = kind == 0 ? 0.0 : kind == 1 ? 0.04 / BATCH : random.nextGaussian() * 0.3 / BATCH;
+      int kind = random.nextInt(6);
+      // kind 2: entries so small that the negative ones round into the zero bin (histc's index
+      // of 2 − 1e-300 is that of 2)
+      delta[i] =
+          kind == 0
+              ? 0.0
+              : kind == 1
+                  ? 0.04 / BATCH
+                  : kind == 2
+                      ? random.nextGaussian() * 1e-300
+                      : random.nextGaussian() * 0.3 / BATCH;
     }
     for (int i = 0; i < input.length; i++) {
       int kind = random.nextInt(6);
@@ -125,6 +134,73 @@ class HistogramKernelsTest {
           parameterBins.count(),
           actual);
       assertArrayEquals(expected, actual, "seed " + seed);
+    }
+  }
+
+  /**
+   * The dense kernels' shortcut for the two bins around zero counts what the index rule counts:
+   * values on and next to the thresholds, tiny negatives that round into the zero bin, ±0, NaN, ±∞,
+   * with zero on a bin edge, inside a bin, in the first and in the last bin; float and double.
+   */
+  @Test
+  void denseKernelsEqualTheIndexRule() {
+    Random random = new Random(7);
+    for (HistogramBins bins :
+        new HistogramBins[] {
+          new HistogramBins(100, -2, 2),
+          new HistogramBins(7, -0.3, 0.5),
+          new HistogramBins(5, 0, 1),
+          new HistogramBins(5, -1, 0),
+          new HistogramBins(1, -1, 1)
+        }) {
+      int zeroBin = bins.clampedHistcIndex(0.0);
+      float[] floats = new float[4000];
+      for (int j = 0; j < floats.length; j++) {
+        int kind = random.nextInt(8);
+        double threshold = bins.histcThreshold(zeroBin + random.nextInt(3) - 1);
+        floats[j] =
+            switch (kind) {
+              case 0 -> 0f;
+              case 1 -> -0f;
+              case 2 -> (float) (random.nextGaussian() * 1e-30);
+              case 3 -> Float.isFinite((float) threshold) ? (float) threshold / 3 : 1f;
+              case 4 ->
+                  Math.nextDown(Float.isFinite((float) threshold) ? (float) threshold / 3 : 1f);
+              case 5 -> j % 97 == 0 ? Float.NaN : j % 89 == 0 ? Float.NEGATIVE_INFINITY : 0.5f;
+              default -> (float) (random.nextGaussian() * 0.1);
+            };
+      }
+      double[] doubles = new double[floats.length];
+      double[] expected = new double[bins.count()];
+      for (int j = 0; j < floats.length; j++) {
+        doubles[j] = floats[j];
+        double x = 3 * doubles[j];
+        if (!Double.isNaN(x)) {
+          expected[bins.clampedHistcIndex(x)]++;
+        }
+      }
+      double[] fromFloats = new double[bins.count()];
+      HistogramKernels.dense(floats, 0, floats.length, 3, bins, fromFloats);
+      assertArrayEquals(expected, fromFloats, bins.toString());
+      double[] fromDoubles = new double[bins.count()];
+      HistogramKernels.dense(doubles, 0, doubles.length, 3, bins, fromDoubles);
+      assertArrayEquals(expected, fromDoubles, bins.toString());
+      double[] onThresholds = new double[12];
+      double[] expectedOn = new double[bins.count()];
+      for (int k = 0; k < 3; k++) {
+        double threshold = bins.histcThreshold(zeroBin + k - 1);
+        threshold = Double.isFinite(threshold) ? threshold : 0.25;
+        onThresholds[4 * k] = threshold;
+        onThresholds[4 * k + 1] = Math.nextDown(threshold);
+        onThresholds[4 * k + 2] = Math.nextUp(threshold);
+        onThresholds[4 * k + 3] = -threshold;
+      }
+      for (double x : onThresholds) {
+        expectedOn[bins.clampedHistcIndex(x)]++;
+      }
+      double[] actualOn = new double[bins.count()];
+      HistogramKernels.dense(onThresholds, 0, onThresholds.length, 1, bins, actualOn);
+      assertArrayEquals(expectedOn, actualOn, bins.toString());
     }
   }
 

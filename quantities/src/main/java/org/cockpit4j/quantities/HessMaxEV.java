@@ -2,6 +2,7 @@ package org.cockpit4j.quantities;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.cockpit4j.backend.CounterRandom;
 import org.cockpit4j.checkpoint.StateReader;
 import org.cockpit4j.checkpoint.StateWriter;
@@ -122,9 +123,16 @@ public final class HessMaxEV extends SingleStepQuantity {
 
   private double[] startVector(int step, int dimension) {
     double[] noise = new double[dimension];
-    for (int i = 0; i < dimension; i++) {
-      noise[i] = CounterRandom.uniform(CounterRandom.mix(seed, step), i) - 0.5;
-    }
+    long stream = CounterRandom.mix(seed, step);
+    int chunk = 1 << 16;
+    IntStream.range(0, (dimension + chunk - 1) / chunk)
+        .parallel()
+        .forEach(
+            c -> {
+              for (int i = c * chunk; i < Math.min(dimension, (c + 1) * chunk); i++) {
+                noise[i] = CounterRandom.uniform(stream, i) - 0.5;
+              }
+            });
     if (previous == null || previous.length != dimension) {
       return noise;
     }

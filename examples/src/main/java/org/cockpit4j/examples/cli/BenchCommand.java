@@ -60,6 +60,15 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "5", description = "untimed warm-up steps")
   int warmup;
 
+  @Option(
+      names = "--warmup-seconds",
+      defaultValue = "5",
+      description = {
+        "with --config economy|business|full: warm up for at least this long too, so that the",
+        "JIT has compiled the Cockpit's kernels (as in a long run) before the timed steps"
+      })
+  double warmupSeconds;
+
   @Option(names = "--batch-size", defaultValue = "128")
   int batchSize;
 
@@ -89,6 +98,14 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "end with one JSON line")
   boolean json;
+
+  @Option(
+      names = "--breakdown",
+      description = {
+        "with --config economy|business|full: also print where the time goes, median ms per",
+        "phase (forward, backward pass with each extension rule, each quantity, optimizer)"
+      })
+  boolean breakdown;
 
   @Override
   public Integer call() throws Exception {
@@ -144,7 +161,18 @@ final class BenchCommand implements Callable<Integer> {
         Cockpit cockpit =
             Cockpit.configuration(tracked.model.network(), config, Schedules.linear(interval, 0))) {
       cockpit.attachTo(tracked.trainer);
-      OverheadRun run = OverheadRun.measure(plain, tracked, warmup, steps);
+      StepBreakdown plainBreakdown = null;
+      StepBreakdown trackedBreakdown = null;
+      if (breakdown) {
+        plainBreakdown = new StepBreakdown();
+        plainBreakdown.attach(plain.trainer, plain.trainer.backwardStrategy());
+        trackedBreakdown = new StepBreakdown();
+        trackedBreakdown.attach(tracked.trainer, cockpit);
+        cockpit.setTimings(trackedBreakdown.timings());
+      }
+      OverheadRun run =
+          OverheadRun.measure(
+              plain, tracked, warmup, warmupSeconds, steps, plainBreakdown, trackedBreakdown);
       System.out.printf(
           "%s %s (interval %d) on %s (%s, batch %d): median %.2f ms per step, plain %.2f ms:"
               + " %.2f× (peak heap %.0f MiB, plain %.0f MiB)%n",
@@ -163,6 +191,9 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println("Refused quantities: " + cockpit.refusedQuantities());
       }
       ObjectNode result = JSON.createObjectNode();
+      if (breakdown) {
+        printBreakdown(plainBreakdown.medians(), trackedBreakdown, result);
+      }
       result.put("problem", problem);
       result.put("config", config);
       result.put("interval", interval);
@@ -176,6 +207,36 @@ final class BenchCommand implements Callable<Integer> {
       result.put("dtype", type.toString());
       result.put("batch_size", batchSize);
       return result;
+    }
+  }
+
+  /** Prints the medians per phase, plain against tracked, and adds them to {@code result}. */
+  private static void printBreakdown(
+      Map<String, Double> plain, StepBreakdown trackedBreakdown, ObjectNode result) {
+    Map<String, Double> tracked = trackedBreakdown.medians();
+    double plainStep = plain.get(StepBreakdown.TOTAL);
+    System.out.printf(
+        "Breakdown (median ms per step; a phase includes the phases indented below it):%n");
+    System.out.printf("  %-64s %9s %9s %7s %7s%n", "phase", "plain", "tracked", "×plain", "calls");
+    ObjectNode node = result.putObject("breakdown_ms");
+    java.util.Set<String> phases = new java.util.LinkedHashSet<>(plain.keySet());
+    phases.addAll(tracked.keySet());
+    for (String phase : phases) {
+      Double plainMs = plain.get(phase);
+      Double trackedMs = tracked.get(phase);
+      int depth = phase.split(" / ").length - 1;
+      String name = "  ".repeat(depth) + phase.substring(phase.lastIndexOf("/") + 1).strip();
+      double calls = trackedBreakdown.callsPerStep(phase);
+      System.out.printf(
+          "  %-64s %9s %9s %7.2f %7s%n",
+          name,
+          plainMs == null ? "" : String.format("%.2f", plainMs),
+          trackedMs == null ? "" : String.format("%.2f", trackedMs),
+          (trackedMs == null ? 0 : trackedMs) / plainStep,
+          calls == 0 ? "" : String.format("%.1f", calls));
+      if (trackedMs != null) {
+        node.put(phase, trackedMs);
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package org.cockpit4j.examples.cli;
 
 import org.cockpit4j.train.BatchSource;
 import org.cockpit4j.train.PeakHeap;
+import org.cockpit4j.train.StepMetrics;
 
 /**
  * A plain and a tracked training step timed in one run: blocks of plain and tracked steps
@@ -23,11 +24,41 @@ record OverheadRun(
 
   /** Runs {@code warmup} steps of each, then {@code steps} timed steps of each in blocks. */
   static OverheadRun measure(BenchProblem plain, BenchProblem tracked, int warmup, int steps) {
+    return measure(plain, tracked, warmup, 0, steps, null, null);
+  }
+
+  /**
+   * As {@link #measure(BenchProblem, BenchProblem, int, int)}, warming up for at least {@code
+   * warmup} steps of each and {@code warmupSeconds} in all (so that the JIT has compiled the
+   * Cockpit's kernels, as in a run of many steps), and recording every timed step's phases into the
+   * breakdowns (null: none), which are already attached to the trainers.
+   */
+  static OverheadRun measure(
+      BenchProblem plain,
+      BenchProblem tracked,
+      int warmup,
+      double warmupSeconds,
+      int steps,
+      StepBreakdown plainBreakdown,
+      StepBreakdown trackedBreakdown) {
     BatchSource plainSource = BatchSource.cycling(plain.batches);
     BatchSource trackedSource = BatchSource.cycling(tracked.batches);
-    for (int i = 0; i < warmup; i++) {
+    if (plainBreakdown != null) {
+      plainSource = plainBreakdown.wrap(plainSource);
+    }
+    if (trackedBreakdown != null) {
+      trackedSource = trackedBreakdown.wrap(trackedSource);
+    }
+    long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+    for (int i = 0; i < warmup || System.nanoTime() < warmupEnd; i++) {
       plain.trainer.step(plainSource);
       tracked.trainer.step(trackedSource);
+    }
+    if (plainBreakdown != null) {
+      plainBreakdown.clear();
+    }
+    if (trackedBreakdown != null) {
+      trackedBreakdown.clear();
     }
     double[] plainTimes = new double[steps];
     double[] trackedTimes = new double[steps];
@@ -38,12 +69,20 @@ record OverheadRun(
       int size = (steps - done + (BLOCKS - block) - 1) / (BLOCKS - block);
       PeakHeap heap = PeakHeap.start();
       for (int i = 0; i < size; i++) {
-        plainTimes[done + i] = plain.trainer.step(plainSource).stepMilliseconds();
+        StepMetrics metrics = plain.trainer.step(plainSource);
+        plainTimes[done + i] = metrics.stepMilliseconds();
+        if (plainBreakdown != null) {
+          plainBreakdown.record(metrics);
+        }
       }
       plainPeak = Math.max(plainPeak, heap.bytes());
       heap = PeakHeap.start();
       for (int i = 0; i < size; i++) {
-        trackedTimes[done + i] = tracked.trainer.step(trackedSource).stepMilliseconds();
+        StepMetrics metrics = tracked.trainer.step(trackedSource);
+        trackedTimes[done + i] = metrics.stepMilliseconds();
+        if (trackedBreakdown != null) {
+          trackedBreakdown.record(metrics);
+        }
       }
       trackedPeak = Math.max(trackedPeak, heap.bytes());
       done += size;
