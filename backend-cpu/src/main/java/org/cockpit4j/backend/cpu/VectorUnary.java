@@ -7,10 +7,17 @@ import jdk.incubator.vector.VectorSpecies;
 import org.cockpit4j.backend.UnaryOp;
 
 /**
- * Vector API versions of the unary ops that plain loops do slowly (transcendental functions,
- * comparisons). Every element, the ragged tail included, goes through the same vector code, so
+ * Vector API versions of the unary ops that plain loops do slowly (comparisons, square roots,
+ * reciprocals). Every element, the ragged tail included, goes through the same vector code, so
  * results do not depend on how a range is split among threads. Loaded only when {@code
  * jdk.incubator.vector} is present.
+ *
+ * <p>Only ops whose result is exactly defined (IEEE comparisons, square root, division) are here.
+ * The Vector API's transcendental functions ({@code EXP}, {@code LOG}, {@code TANH}, {@code POW})
+ * are computed by a short-vector math library once the JIT compiles the loop and by {@code Math}
+ * per lane before that, and the two differ in the last bits: results would depend on when the
+ * compiler ran, and two runs of one experiment would drift apart. Those ops take the scalar path,
+ * whose {@code Math}/{@code StrictMath} calls give the same bits compiled or not.
  */
 final class VectorUnary implements UnaryAccelerator {
   private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
@@ -19,10 +26,6 @@ final class VectorUnary implements UnaryAccelerator {
   @Override
   public boolean handles(UnaryOp op) {
     switch (op) {
-      case EXP:
-      case LOG:
-      case TANH:
-      case SIGMOID:
       case STEP:
       case LEAKY_RELU:
       case LEAKY_RELU_DERIVATIVE:
@@ -30,7 +33,6 @@ final class VectorUnary implements UnaryAccelerator {
       case EQUAL_SCALAR:
       case SQRT:
       case RECIPROCAL:
-      case POW:
         return true;
       default:
         return false;
@@ -51,46 +53,6 @@ final class VectorUnary implements UnaryAccelerator {
     float[] tail = new float[length];
     System.arraycopy(x, end, tail, 0, to - end);
     switch (op) {
-      case EXP:
-        for (int i = from; i < end; i += length) {
-          FloatVector v = FloatVector.fromArray(FS, x, i);
-          v.lanewise(VectorOperators.EXP).intoArray(out, i);
-        }
-        if (end < to) {
-          FloatVector v = FloatVector.fromArray(FS, tail, 0);
-          v.lanewise(VectorOperators.EXP).intoArray(tail, 0);
-        }
-        break;
-      case LOG:
-        for (int i = from; i < end; i += length) {
-          FloatVector v = FloatVector.fromArray(FS, x, i);
-          v.lanewise(VectorOperators.LOG).intoArray(out, i);
-        }
-        if (end < to) {
-          FloatVector v = FloatVector.fromArray(FS, tail, 0);
-          v.lanewise(VectorOperators.LOG).intoArray(tail, 0);
-        }
-        break;
-      case TANH:
-        for (int i = from; i < end; i += length) {
-          FloatVector v = FloatVector.fromArray(FS, x, i);
-          v.lanewise(VectorOperators.TANH).intoArray(out, i);
-        }
-        if (end < to) {
-          FloatVector v = FloatVector.fromArray(FS, tail, 0);
-          v.lanewise(VectorOperators.TANH).intoArray(tail, 0);
-        }
-        break;
-      case SIGMOID:
-        for (int i = from; i < end; i += length) {
-          FloatVector v = FloatVector.fromArray(FS, x, i);
-          one.div(v.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(out, i);
-        }
-        if (end < to) {
-          FloatVector v = FloatVector.fromArray(FS, tail, 0);
-          one.div(v.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(tail, 0);
-        }
-        break;
       case STEP:
         for (int i = from; i < end; i += length) {
           FloatVector v = FloatVector.fromArray(FS, x, i);
@@ -161,16 +123,6 @@ final class VectorUnary implements UnaryAccelerator {
           one.div(v).intoArray(tail, 0);
         }
         break;
-      case POW:
-        for (int i = from; i < end; i += length) {
-          FloatVector v = FloatVector.fromArray(FS, x, i);
-          (square ? v.mul(v) : v.lanewise(VectorOperators.POW, p)).intoArray(out, i);
-        }
-        if (end < to) {
-          FloatVector v = FloatVector.fromArray(FS, tail, 0);
-          (square ? v.mul(v) : v.lanewise(VectorOperators.POW, p)).intoArray(tail, 0);
-        }
-        break;
       default:
         throw new IllegalArgumentException("Not a vectorised unary op: " + op);
     }
@@ -191,46 +143,6 @@ final class VectorUnary implements UnaryAccelerator {
     double[] tail = new double[length];
     System.arraycopy(x, end, tail, 0, to - end);
     switch (op) {
-      case EXP:
-        for (int i = from; i < end; i += length) {
-          DoubleVector v = DoubleVector.fromArray(DS, x, i);
-          v.lanewise(VectorOperators.EXP).intoArray(out, i);
-        }
-        if (end < to) {
-          DoubleVector v = DoubleVector.fromArray(DS, tail, 0);
-          v.lanewise(VectorOperators.EXP).intoArray(tail, 0);
-        }
-        break;
-      case LOG:
-        for (int i = from; i < end; i += length) {
-          DoubleVector v = DoubleVector.fromArray(DS, x, i);
-          v.lanewise(VectorOperators.LOG).intoArray(out, i);
-        }
-        if (end < to) {
-          DoubleVector v = DoubleVector.fromArray(DS, tail, 0);
-          v.lanewise(VectorOperators.LOG).intoArray(tail, 0);
-        }
-        break;
-      case TANH:
-        for (int i = from; i < end; i += length) {
-          DoubleVector v = DoubleVector.fromArray(DS, x, i);
-          v.lanewise(VectorOperators.TANH).intoArray(out, i);
-        }
-        if (end < to) {
-          DoubleVector v = DoubleVector.fromArray(DS, tail, 0);
-          v.lanewise(VectorOperators.TANH).intoArray(tail, 0);
-        }
-        break;
-      case SIGMOID:
-        for (int i = from; i < end; i += length) {
-          DoubleVector v = DoubleVector.fromArray(DS, x, i);
-          one.div(v.neg().lanewise(VectorOperators.EXP).add(1.0)).intoArray(out, i);
-        }
-        if (end < to) {
-          DoubleVector v = DoubleVector.fromArray(DS, tail, 0);
-          one.div(v.neg().lanewise(VectorOperators.EXP).add(1.0)).intoArray(tail, 0);
-        }
-        break;
       case STEP:
         for (int i = from; i < end; i += length) {
           DoubleVector v = DoubleVector.fromArray(DS, x, i);
@@ -299,16 +211,6 @@ final class VectorUnary implements UnaryAccelerator {
         if (end < to) {
           DoubleVector v = DoubleVector.fromArray(DS, tail, 0);
           one.div(v).intoArray(tail, 0);
-        }
-        break;
-      case POW:
-        for (int i = from; i < end; i += length) {
-          DoubleVector v = DoubleVector.fromArray(DS, x, i);
-          (square ? v.mul(v) : v.lanewise(VectorOperators.POW, p)).intoArray(out, i);
-        }
-        if (end < to) {
-          DoubleVector v = DoubleVector.fromArray(DS, tail, 0);
-          (square ? v.mul(v) : v.lanewise(VectorOperators.POW, p)).intoArray(tail, 0);
         }
         break;
       default:
