@@ -96,6 +96,15 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--gemm", description = "benchmark an N×N×N matrix product instead")
   Integer gemm;
 
+  @Option(
+      names = "--long-run",
+      paramLabel = "STEPS",
+      description = {
+        "run the shipped long-run experiment (small MLP, economy preset on a logarithmic",
+        "schedule) for STEPS steps and report heap at start and end, peak heap and log sizes"
+      })
+  Integer longRun;
+
   @Option(names = "--json", description = "end with one JSON line")
   boolean json;
 
@@ -109,6 +118,14 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (longRun != null) {
+      LongRunBenchmark run = LongRunBenchmark.run(longRun);
+      System.out.println(run.describe());
+      if (json) {
+        System.out.println(JSON.writeValueAsString(run.toJson()));
+      }
+      return 0;
+    }
     if (steps <= 0) {
       throw new IllegalArgumentException("--steps must be positive, got " + steps);
     }

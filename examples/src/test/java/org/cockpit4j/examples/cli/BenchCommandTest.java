@@ -10,7 +10,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The overhead bench with {@code --breakdown} on the smallest problem, two timed steps. */
+/**
+ * The overhead bench with {@code --breakdown} on the smallest problem, two timed steps; the
+ * long-run bench on a few hundred steps.
+ */
 class BenchCommandTest {
 
   @Test
@@ -61,5 +64,55 @@ class BenchCommandTest {
         }) {
       assertTrue(phases.has(phase), phase + " missing in " + phases);
     }
+  }
+
+  /** Runs {@code cockpit ARGS}, returning the exit code and what it printed. */
+  private static String[] execute(String... arguments) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+      System.setOut(out);
+      code = CockpitCli.commandLine().execute(arguments);
+    } finally {
+      System.setOut(original);
+    }
+    return new String[] {Integer.toString(code), captured.toString(StandardCharsets.UTF_8)};
+  }
+
+  @Test
+  void longRunReportsHeapAtStartAndEndAndALogBoundedByTheSchedule() throws Exception {
+    String[] shorter = execute("bench", "--long-run", "400", "--json");
+    String[] longer = execute("bench", "--long-run", "1600", "--json");
+    for (String[] run : new String[][] {shorter, longer}) {
+      assertEquals("0", run[0], run[1]);
+      assertTrue(run[1].contains("heap after GC"), run[1]);
+    }
+    JsonNode first = lastJsonLine(shorter[1]);
+    JsonNode second = lastJsonLine(longer[1]);
+    assertEquals(400, first.get("long_run_steps").asInt());
+    assertEquals(1600, second.get("long_run_steps").asInt());
+    for (String key : new String[] {"heap_start_bytes", "heap_end_bytes", "peak_heap_bytes"}) {
+      assertTrue(second.get(key).asLong() > 0, key + " in " + second);
+    }
+    // The logarithmic schedule's points past step 400 are few: four times the steps, far less
+    // than four times the Cockpit log (metrics.jsonl has one line per step and grows with them).
+    assertTrue(
+        second.get("cockpit_jsonl_bytes").asLong() < 2 * first.get("cockpit_jsonl_bytes").asLong(),
+        first + " vs " + second);
+    assertTrue(
+        second.get("metrics_jsonl_bytes").asLong() > 3 * first.get("metrics_jsonl_bytes").asLong(),
+        first + " vs " + second);
+  }
+
+  @Test
+  void longRunRejectsANonPositiveStepCount() {
+    String[] run = execute("bench", "--long-run", "0");
+    assertEquals("2", run[0], run[1]);
+  }
+
+  private static JsonNode lastJsonLine(String text) throws Exception {
+    String[] lines = text.strip().split("\n");
+    return new ObjectMapper().readTree(lines[lines.length - 1]);
   }
 }

@@ -261,7 +261,6 @@ public final class ExperimentRun implements AutoCloseable {
     if (config.output().originalLog()) {
       cockpit.writeOriginalLog(directory.file(ORIGINAL_LOG));
     }
-    double[] times = progress.stepTimes.stream().mapToDouble(Double::doubleValue).toArray();
     Map<String, Double> lastEvaluation = progress.lastEvaluation;
     RunResult result =
         new RunResult(
@@ -271,7 +270,7 @@ public final class ExperimentRun implements AutoCloseable {
             directory.path(),
             progress.stepsRun,
             progress.lastLoss,
-            LogStatistics.median(times),
+            progress.stepTimes.median(),
             progress.millisecondsPerStep(),
             lastEvaluation,
             cockpit.output(),

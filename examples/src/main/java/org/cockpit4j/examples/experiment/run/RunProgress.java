@@ -1,8 +1,6 @@
 package org.cockpit4j.examples.experiment.run;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.cockpit4j.checkpoint.Checkpointable;
 import org.cockpit4j.checkpoint.StateReader;
@@ -10,12 +8,13 @@ import org.cockpit4j.checkpoint.StateWriter;
 import org.cockpit4j.train.StepMetrics;
 
 /**
- * What an {@link ExperimentRun} accumulates for its summary while it trains — step times, the
- * counters of the training summary, the last evaluation, whether the divergence was reported — kept
- * in checkpoints so that a resumed run's summary covers the whole run.
+ * What an {@link ExperimentRun} accumulates for its summary while it trains — step times (in a
+ * bounded histogram, so that a run of any length holds the same memory), the counters of the
+ * training summary, the last evaluation, whether the divergence was reported — kept in checkpoints
+ * so that a resumed run's summary covers the whole run.
  */
 final class RunProgress implements Checkpointable {
-  final List<Double> stepTimes = new ArrayList<>();
+  final StepTimeHistogram stepTimes = new StepTimeHistogram();
   final Map<String, Double> lastEvaluation = new LinkedHashMap<>();
   boolean divergenceReported;
   int stepsRun;
@@ -37,11 +36,7 @@ final class RunProgress implements Checkpointable {
 
   @Override
   public void saveState(StateWriter state) {
-    double[] times = new double[stepTimes.size()];
-    for (int i = 0; i < times.length; i++) {
-      times[i] = stepTimes.get(i);
-    }
-    state.putDoubles("step_times_ms", times);
+    state.putState("step_times", stepTimes);
     state.emptyList("last_evaluation");
     lastEvaluation.forEach(
         (key, value) ->
@@ -54,10 +49,7 @@ final class RunProgress implements Checkpointable {
 
   @Override
   public void restoreState(StateReader state) {
-    stepTimes.clear();
-    for (double time : state.getDoubles("step_times_ms")) {
-      stepTimes.add(time);
-    }
+    state.restoreState("step_times", stepTimes);
     lastEvaluation.clear();
     for (StateReader entry : state.list("last_evaluation")) {
       lastEvaluation.put(entry.getString("key"), entry.getDouble("value"));
