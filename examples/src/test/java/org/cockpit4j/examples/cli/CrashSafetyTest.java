@@ -52,24 +52,7 @@ class CrashSafetyTest {
     Path file = directory.resolve("killed.yaml");
     Files.writeString(file, EXPERIMENT);
     Path out = directory.resolve("out");
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process =
-        new ProcessBuilder(
-                java.toString(),
-                "--add-modules",
-                "jdk.incubator.vector",
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                CockpitCli.class.getName(),
-                "run",
-                file.toString(),
-                "--out",
-                out.toString(),
-                "--quiet")
-            .redirectErrorStream(true)
-            .redirectOutput(directory.resolve("console.txt").toFile())
-            .start();
+    Process process = ChildCockpit.startRun(file, out, directory.resolve("console.txt"));
     Path log = out.resolve("cockpit.jsonl");
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

@@ -134,24 +134,7 @@ class ResumeTest {
    * (so that resuming cuts its logs back); returns the step of the newest complete checkpoint.
    */
   private int runAndKill(Path file, Path out) throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process =
-        new ProcessBuilder(
-                java.toString(),
-                "--add-modules",
-                "jdk.incubator.vector",
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                CockpitCli.class.getName(),
-                "run",
-                file.toString(),
-                "--out",
-                out.toString(),
-                "--quiet")
-            .redirectErrorStream(true)
-            .redirectOutput(directory.resolve("console.txt").toFile())
-            .start();
+    Process process = ChildCockpit.startRun(file, out, directory.resolve("console.txt"));
     CheckpointStore store = new CheckpointStore(out.resolve("checkpoints"), 2);
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

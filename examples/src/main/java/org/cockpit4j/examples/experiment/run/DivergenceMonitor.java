@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.cockpit4j.checkpoint.Checkpointable;
 import org.cockpit4j.checkpoint.StateReader;
 import org.cockpit4j.checkpoint.StateWriter;
+import org.cockpit4j.instruments.diagnosis.DivergenceRule;
 import org.cockpit4j.log.CockpitLog;
 import org.cockpit4j.log.NdArray;
 import org.cockpit4j.nn.Parameter;
@@ -24,20 +27,13 @@ import org.cockpit4j.nn.Parameter;
  */
 public final class DivergenceMonitor implements Checkpointable {
 
-  /** The keys whose first non-finite value marks the run as diverged. */
+  /**
+   * The keys whose first non-finite value marks the run as diverged: the training loss ({@code
+   * loss}) and the quantities the diagnosis watches ({@link DivergenceRule#WATCHED_KEYS}).
+   */
   public static final Set<String> DIVERGENCE_KEYS =
-      Set.of(
-          "loss",
-          "Loss",
-          "GradNorm",
-          "GradAbsMax",
-          "HessMaxEV",
-          "HessTrace",
-          "TICDiag",
-          "TICTrace",
-          "UpdateSize",
-          "Distance",
-          "ParamAbsMax");
+      Stream.concat(Stream.of("loss"), DivergenceRule.WATCHED_KEYS.stream())
+          .collect(Collectors.toUnmodifiableSet());
 
   /**
    * The first divergence of a run.
