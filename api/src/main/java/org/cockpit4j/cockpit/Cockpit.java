@@ -20,7 +20,6 @@ import org.cockpit4j.extension.ExtendedBackward;
 import org.cockpit4j.extension.Extension;
 import org.cockpit4j.extension.ExtensionSet;
 import org.cockpit4j.extension.Extensions;
-import org.cockpit4j.extension.MissingRuleException;
 import org.cockpit4j.extension.PhaseTimings;
 import org.cockpit4j.extension.RuleSet;
 import org.cockpit4j.log.CockpitLog;
@@ -98,8 +97,7 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
   private final List<LogSink> sinks;
   private final Consumer<String> warningSink;
   private final Set<String> warned = new HashSet<>();
-  private final Map<Quantity, Set<Object>> validated = new IdentityHashMap<>();
-  private Boolean hessianAvailable;
+  private final FeasibilityCheck feasibility;
   private String optimizerName;
   private PhaseTimings timings;
   private String currentPhase = "cockpit";
@@ -120,6 +118,7 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
     this.products = new CurvatureProducts(model, rules);
     this.dispatch = new TransformDispatch(parameters);
     this.transformExtension = new PerSampleTransforms(dispatch);
+    this.feasibility = new FeasibilityCheck(rules, engine, products, transformExtension);
     this.sinks = new ArrayList<>(builder.sinks);
     for (Quantity quantity : quantities) {
       quantity.setWarnings(this::warn);
@@ -247,7 +246,7 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
       }
       try {
         Needs needs = quantity.needs(info);
-        checkFeasible(quantity, needs, loss);
+        feasibility.check(quantity, needs, loss);
         due.put(quantity, needs);
       } catch (UnsupportedSettingException e) {
         refuse(quantity, e);
@@ -392,50 +391,6 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
   private void store(int step, String key, Object value, Map<Integer, Map<String, Object>> stored) {
     output.put(step, key, value);
     stored.computeIfAbsent(step, unused -> new TreeMap<>()).put(key, value);
-  }
-
-  /** Fails with an {@link UnsupportedSettingException} when no rule serves the quantity's needs. */
-  private void checkFeasible(Quantity quantity, Needs needs, Loss loss) {
-    Set<Extension> requested = new LinkedHashSet<>(needs.extensions());
-    if (!needs.transforms().isEmpty()) {
-      requested.add(transformExtension);
-    }
-    Set<Object> done = validated.computeIfAbsent(quantity, unused -> new HashSet<>());
-    if (!requested.isEmpty() && !done.contains(requested)) {
-      try {
-        engine.validate(ExtensionSet.of(requested));
-      } catch (MissingRuleException e) {
-        throw new UnsupportedSettingException(e.getMessage(), e);
-      }
-      boolean curvature = requested.stream().anyMatch(Extension::isCurvature);
-      if (curvature && rules.lossDerivatives(loss.getClass()).isEmpty()) {
-        throw new UnsupportedSettingException(
-            "No loss derivatives for loss "
-                + loss.type()
-                + " ("
-                + loss.getClass().getName()
-                + "), needed by the curvature extensions "
-                + requested);
-      }
-      done.add(Set.copyOf(requested));
-    }
-    if (needs.hessianProducts()) {
-      if (hessianAvailable == null) {
-        try {
-          products.validate();
-          hessianAvailable = rules.lossDerivatives(loss.getClass()).isPresent();
-        } catch (MissingRuleException e) {
-          hessianAvailable = false;
-        }
-      }
-      if (!hessianAvailable) {
-        throw new UnsupportedSettingException(
-            "Hessian-vector products are not available for this model and loss: some layer has"
-                + " no R-operator rule or the loss "
-                + loss.type()
-                + " has no derivatives");
-      }
-    }
   }
 
   private void refuse(Quantity quantity, UnsupportedSettingException reason) {
