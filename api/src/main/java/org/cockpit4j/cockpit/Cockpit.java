@@ -77,9 +77,10 @@ import org.cockpit4j.train.Trainer;
  *
  * <p>Checkpoints ({@link Checkpointable}): the state is every quantity's state (in order, checked
  * by name), which quantities are still tracked and why the others were refused, the warnings
- * already shown, the Monte-Carlo draw counter and the values stored so far ({@link #output()}).
- * Restoring does not replay the stored values into the sinks: a resumed run appends to logs that
- * already hold them ({@link org.cockpit4j.log.JsonLinesLog#append}).
+ * already shown, the Monte-Carlo draw counter and the values stored so far ({@link #output()};
+ * optional, see {@link Builder#checkpointStoredValues}). Restoring does not replay the stored
+ * values into the sinks: a resumed run appends to logs that already hold them ({@link
+ * org.cockpit4j.log.JsonLinesLog#append}).
  */
 public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpointable {
   private final Layer model;
@@ -88,6 +89,7 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
   private final List<Quantity> active;
   private final Map<String, String> refused = new LinkedHashMap<>();
   private final boolean strict;
+  private final boolean checkpointStoredValues;
   private final RuleSet rules;
   private final ExtendedBackward engine;
   private final CurvatureProducts products;
@@ -112,6 +114,7 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
     this.quantities = List.copyOf(builder.quantities);
     this.active = new ArrayList<>(quantities);
     this.strict = builder.strict;
+    this.checkpointStoredValues = builder.checkpointStoredValues;
     this.warningSink = builder.warnings == null ? defaultWarnings() : builder.warnings;
     this.rules = withTransformRules(builder.rules == null ? RuleSet.builtIn() : builder.rules);
     this.engine = ExtendedBackward.builder(model).rules(rules).warnings(this::warn).build();
@@ -494,7 +497,9 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
     state.putStrings("warned", List.copyOf(warned));
     state.putString("optimizer_name", optimizerName);
     state.putLong("monte_carlo_passes", engine.monteCarloPasses());
-    state.putString("log", OriginalLogFormat.toCompactJson(output));
+    if (checkpointStoredValues) {
+      state.putString("log", OriginalLogFormat.toCompactJson(output));
+    }
   }
 
   private int indexOf(Quantity quantity) {
@@ -541,11 +546,25 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
     warned.addAll(state.getStrings("warned"));
     optimizerName = state.getString("optimizer_name");
     engine.setMonteCarloPasses(state.getLong("monte_carlo_passes"));
+    if (!state.has("log")) {
+      output = new CockpitLog();
+      return; // the stored values come back through restoreOutput
+    }
     try {
       output = CockpitLogReader.parseOriginal(state.getString("log"));
     } catch (IllegalArgumentException e) {
       throw state.error("the stored values do not parse: " + e.getMessage());
     }
+  }
+
+  /**
+   * Replaces the stored values ({@link #output()}) with {@code log}: for a Cockpit built with
+   * {@link Builder#checkpointStoredValues(boolean) checkpointStoredValues(false)}, whose values
+   * come back on resume from the JSON Lines log it streamed to, cut back to the checkpoint. The
+   * sinks are not written to.
+   */
+  public void restoreOutput(CockpitLog log) {
+    output = log;
   }
 
   /** Writes {@link #output()} in the original's JSON layout to {@code file}. */
@@ -612,6 +631,7 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
     private boolean strict;
     private Consumer<String> warnings;
     private Path jsonLinesLog;
+    private boolean checkpointStoredValues = true;
     private PhaseTimings timings;
 
     private Builder(Layer model) {
@@ -675,6 +695,17 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
     /** Adds a sink that receives the values of every tracked step. */
     public Builder sink(LogSink sink) {
       sinks.add(sink);
+      return this;
+    }
+
+    /**
+     * Whether checkpoints hold the values stored so far (default true). A run that streams them to
+     * a JSON Lines log it cuts back on resume passes false (the checkpoint then stays the size of
+     * the quantities' states, however long the log) and hands the cut log to {@link
+     * Cockpit#restoreOutput} after restoring.
+     */
+    public Builder checkpointStoredValues(boolean store) {
+      this.checkpointStoredValues = store;
       return this;
     }
 

@@ -91,6 +91,15 @@ class ResumeTest {
     Path killed = directory.resolve("killed");
     int newest = runAndKill(file, killed);
     assertTrue(newest >= 16 && newest < STEPS, "newest checkpoint before the kill: " + newest);
+    // The Cockpit's stored values are not in the checkpoint (cockpit.jsonl holds them), so its
+    // size does not grow with the log.
+    String checkpointJson =
+        Files.readString(
+            killed
+                .resolve("checkpoints")
+                .resolve(String.format("step-%08d", newest))
+                .resolve("checkpoint.json"));
+    assertFalse(checkpointJson.contains("\"log\""), "the checkpoint holds the Cockpit's log");
 
     Path reference = directory.resolve("reference");
     assertEquals(

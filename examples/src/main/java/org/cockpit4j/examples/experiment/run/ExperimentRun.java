@@ -31,6 +31,7 @@ import org.cockpit4j.examples.experiment.output.DiagnosisOutput;
 import org.cockpit4j.examples.experiment.plugin.PluginCatalog;
 import org.cockpit4j.examples.experiment.resume.ResumePoint;
 import org.cockpit4j.examples.experiment.wiring.LossFactory;
+import org.cockpit4j.log.CockpitLogReader;
 import org.cockpit4j.nn.Loss;
 import org.cockpit4j.nn.Sequential;
 import org.cockpit4j.optim.LearningRateSchedule;
@@ -361,6 +362,9 @@ public final class ExperimentRun implements AutoCloseable {
     state.restoreState("progress", progress);
     state.restoreState("monitor", monitor);
     warnings.restore(state.getStrings("warnings"));
+    // The checkpoint leaves the stored values out: cockpit.jsonl, already cut back to the
+    // checkpoint, holds exactly them.
+    cockpit.restoreOutput(CockpitLogReader.read(directory.file(JSON_LINES_LOG)));
     cockpit
         .output()
         .steps()

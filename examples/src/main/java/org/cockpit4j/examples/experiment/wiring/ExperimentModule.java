@@ -181,6 +181,8 @@ public final class ExperimentModule extends AbstractModule {
             .rules(catalog.layers().rules())
             .strict(config.cockpit().strict())
             .warnings(warnings)
+            // cockpit.jsonl holds the stored values; a resumed run reads them back from it
+            .checkpointStoredValues(false)
             .sink(
                 resume.resuming()
                     ? JsonLinesLog.append(directory.file(ExperimentRun.JSON_LINES_LOG))
