@@ -2,6 +2,7 @@ package org.cockpit4j.backend.opencl;
 
 import java.util.Locale;
 import org.cockpit4j.backend.BinaryOp;
+import org.cockpit4j.backend.BroadcastPlan;
 import org.cockpit4j.backend.UnaryOp;
 import org.cockpit4j.tensor.Tensor;
 
@@ -37,6 +38,18 @@ final class Elementwise {
   static Tensor binary(OpenClBackend backend, BinaryOp op, Tensor a, Tensor b) {
     OpenClBackend.checkSameDtype("binary " + op, a, b);
     BroadcastPlan plan = BroadcastPlan.of(a.shape(), b.shape());
+    if (plan.dims().length > KernelLaunch.MAX_INDEX_AXES) {
+      throw new IllegalArgumentException(
+          "Broadcasting "
+              + a.shape()
+              + " with "
+              + b.shape()
+              + " needs "
+              + plan.dims().length
+              + " index axes; the OpenCL backend supports "
+              + KernelLaunch.MAX_INDEX_AXES
+              + " (reshape to merge axes)");
+    }
     Tensor out = backend.allocate(plan.outShape(), a.dtype());
     int n = plan.outShape().sizeAsInt();
     if (n == 0) {

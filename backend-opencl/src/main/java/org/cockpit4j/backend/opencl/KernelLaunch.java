@@ -60,9 +60,12 @@ final class KernelLaunch {
     return this;
   }
 
+  /** Index axes an {@code int8} argument holds: the most a strided kernel can walk. */
+  static final int MAX_INDEX_AXES = 8;
+
   /** An {@code int8} argument (unused trailing lanes are zero). */
   KernelLaunch vector8(int[] values) {
-    int[] lanes = java.util.Arrays.copyOf(values, 8);
+    int[] lanes = java.util.Arrays.copyOf(values, MAX_INDEX_AXES);
     arguments.add(new Argument(Sizeof.cl_int8, Pointer.to(lanes)));
     return this;
   }

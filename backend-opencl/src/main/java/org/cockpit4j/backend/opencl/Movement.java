@@ -63,7 +63,7 @@ final class Movement {
                   null));
       return out;
     }
-    if (groups.size() > BroadcastPlan.MAX_RANK) {
+    if (groups.size() > KernelLaunch.MAX_INDEX_AXES) {
       CL.clReleaseMemObject(out);
       throw new IllegalArgumentException(
           "permute of "
@@ -73,7 +73,7 @@ final class Movement {
               + " needs "
               + groups.size()
               + " index axes; the OpenCL backend supports "
-              + BroadcastPlan.MAX_RANK);
+              + KernelLaunch.MAX_INDEX_AXES);
     }
     int[] groupDims = new int[groups.size()];
     int[] groupStrides = new int[groups.size()];

@@ -1,18 +1,22 @@
-package org.cockpit4j.backend.opencl;
+package org.cockpit4j.backend;
 
 import java.util.Arrays;
 import org.cockpit4j.tensor.Shape;
 
 /**
- * The index plan of a broadcast binary op: the output's extents with each operand's element stride
- * per axis (0 where it repeats), after dropping extent-1 axes and merging axes that both operands
- * traverse contiguously. At most {@code 8} axes remain in practice; more fail clearly.
+ * The index plan of a broadcast binary op (NumPy rules, shapes right-aligned): the output's extents
+ * with each operand's element stride per axis (0 where it repeats), after dropping extent-1 axes
+ * and merging adjacent axes that both operands traverse contiguously. Shared by the backends.
+ *
+ * @param outShape the result's shape
+ * @param dims the extents of the index axes that remain (none for a single element)
+ * @param aStrides the left operand's element stride per index axis
+ * @param bStrides the right operand's element stride per index axis
  */
-record BroadcastPlan(Shape outShape, int[] dims, int[] aStrides, int[] bStrides) {
-  static final int MAX_RANK = 8;
+public record BroadcastPlan(Shape outShape, int[] dims, int[] aStrides, int[] bStrides) {
 
   /** Plans {@code a op b}, failing with both shapes when they do not broadcast. */
-  static BroadcastPlan of(Shape a, Shape b) {
+  public static BroadcastPlan of(Shape a, Shape b) {
     int rank = Math.max(a.rank(), b.rank());
     int[] out = new int[rank];
     int[] aStr = new int[rank];
@@ -62,18 +66,6 @@ record BroadcastPlan(Shape outShape, int[] dims, int[] aStrides, int[] bStrides)
         bs[count] = bStr[i];
         count++;
       }
-    }
-    if (count > MAX_RANK) {
-      throw new IllegalArgumentException(
-          "Broadcasting "
-              + a
-              + " with "
-              + b
-              + " needs "
-              + count
-              + " index axes; the OpenCL backend supports "
-              + MAX_RANK
-              + " (reshape to merge axes)");
     }
     return new BroadcastPlan(
         new Shape(out),
