@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +17,6 @@ import org.cockpit4j.extension.CurvatureProducts;
 import org.cockpit4j.extension.ExtendedBackward;
 import org.cockpit4j.extension.Extension;
 import org.cockpit4j.extension.ExtensionSet;
-import org.cockpit4j.extension.Extensions;
 import org.cockpit4j.extension.PhaseTimings;
 import org.cockpit4j.extension.RuleSet;
 import org.cockpit4j.log.CockpitLog;
@@ -33,7 +30,6 @@ import org.cockpit4j.nn.LossValue;
 import org.cockpit4j.nn.Parameter;
 import org.cockpit4j.optim.Optimizer;
 import org.cockpit4j.quantity.ExtensionResult;
-import org.cockpit4j.quantity.GradientTransform;
 import org.cockpit4j.quantity.HessianOperator;
 import org.cockpit4j.quantity.Needs;
 import org.cockpit4j.quantity.Quantities;
@@ -257,27 +253,10 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
         disable(quantity, step, e);
       }
     }
-    Set<Extension> extensions = new LinkedHashSet<>();
-    List<GradientTransform<?>> transforms = new ArrayList<>();
-    boolean hessian = false;
-    for (Needs needs : due.values()) {
-      extensions.addAll(needs.extensions());
-      for (GradientTransform<?> transform : needs.transforms()) {
-        if (!containsIdentical(transforms, transform)) {
-          transforms.add(transform);
-        }
-      }
-      hessian |= needs.hessianProducts();
-    }
-    if (!transforms.isEmpty()) {
-      extensions.add(transformExtension);
-    }
-    // batch_l2 is the diagonal of batch_dot: when both are due, the pass computes only batch_dot.
-    boolean squaredNormsFromGram =
-        extensions.contains(Extensions.BATCH_DOT) && extensions.remove(Extensions.BATCH_L2);
-    ExtensionSet set = ExtensionSet.of(extensions);
+    MergedNeeds merged = MergedNeeds.of(due, transformExtension);
+    ExtensionSet set = merged.extensions();
     stop("cockpit needs", needsStart);
-    dispatch.begin(transforms, transformOwners(due));
+    dispatch.begin(merged.transforms(), merged.transformOwners());
     try {
       ResultCollector collector = new ResultCollector(parameters, set);
       if (set.isEmpty()) {
@@ -288,12 +267,14 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
         engine.backward(loss, set, collector);
       }
       Map<Extension, ExtensionResult> results = collector.results();
-      if (squaredNormsFromGram) {
-        results.put(Extensions.BATCH_L2, gramDiagonals(results.get(Extensions.BATCH_DOT)));
-      }
+      merged.completeResults(results, parameters);
       CockpitStep tracked =
           new CockpitStep(
-              info, results, dispatch, hessian ? () -> hessianOperator(loss) : null, this::warn);
+              info,
+              results,
+              dispatch,
+              merged.hessianProducts() ? () -> hessianOperator(loss) : null,
+              this::warn);
       Map<Integer, Map<String, Object>> stored = new TreeMap<>();
       try {
         trackAll(due, tracked, stored);
@@ -345,32 +326,6 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
     return operator;
   }
 
-  /** {@code batch_l2} from {@code batch_dot}: per parameter the diagonal {@code M_nn = ‖G_n‖²}. */
-  private ExtensionResult gramDiagonals(ExtensionResult gram) {
-    double[][] diagonals = new double[parameters.size()][];
-    for (int i = 0; i < diagonals.length; i++) {
-      if (gram.has(i)) {
-        double[] matrix = gram.parameter(i);
-        int batch = (int) Math.round(Math.sqrt(matrix.length));
-        double[] diagonal = new double[batch];
-        for (int n = 0; n < batch; n++) {
-          diagonal[n] = matrix[n * batch + n];
-        }
-        diagonals[i] = diagonal;
-      }
-    }
-    return new ExtensionResult(Extensions.BATCH_L2, parameters, diagonals);
-  }
-
-  /** Which quantity asked for each transform (the first one, where several share it). */
-  private static Map<GradientTransform<?>, String> transformOwners(Map<Quantity, Needs> due) {
-    Map<GradientTransform<?>, String> owners = new IdentityHashMap<>();
-    due.forEach(
-        (quantity, needs) ->
-            needs.transforms().forEach(t -> owners.putIfAbsent(t, quantity.name())));
-    return owners;
-  }
-
   private long start() {
     return timings == null ? 0 : timings.start();
   }
@@ -379,16 +334,6 @@ public final class Cockpit implements BackwardStrategy, AutoCloseable, Checkpoin
     if (timings != null) {
       timings.stop(phase, start);
     }
-  }
-
-  private static boolean containsIdentical(
-      List<GradientTransform<?>> transforms, GradientTransform<?> transform) {
-    for (GradientTransform<?> existing : transforms) {
-      if (existing == transform) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void store(int step, String key, Object value, Map<Integer, Map<String, Object>> stored) {
