@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.cockpit4j.cockpit.Cockpit;
 import org.cockpit4j.log.CockpitLog;
 import org.cockpit4j.log.LogValues;
@@ -14,6 +15,7 @@ import org.cockpit4j.nn.Loss;
 import org.cockpit4j.nn.Parameter;
 import org.cockpit4j.nn.Sequential;
 import org.cockpit4j.optim.Optimizer;
+import org.cockpit4j.quantity.Configuration;
 import org.cockpit4j.quantity.Quantities;
 import org.cockpit4j.quantity.Quantity;
 import org.cockpit4j.quantity.Schedule;
@@ -42,27 +44,15 @@ import org.cockpit4j.train.Trainer;
  * (the {@code quantities} module).
  */
 public final class ReferenceCockpitRun {
-  /** The main cockpit's quantities when a case does not list them (FORMAT.md §7). */
+  /**
+   * The main cockpit's quantities when a case does not list them (FORMAT.md §7): the {@code full}
+   * configuration, then MeanGSNR, CABS, EarlyStopping, TICTrace and Parameters.
+   */
   public static final List<String> MAIN_QUANTITIES =
-      List.of(
-          "Alpha",
-          "Distance",
-          "GradHist1d",
-          "GradNorm",
-          "InnerTest",
-          "Loss",
-          "NormTest",
-          "OrthoTest",
-          "UpdateSize",
-          "TICDiag",
-          "HessTrace",
-          "HessMaxEV",
-          "GradHist2d",
-          "MeanGSNR",
-          "CABS",
-          "EarlyStopping",
-          "TICTrace",
-          "Parameters");
+      Stream.concat(
+              Configuration.FULL.quantityNames().stream(),
+              Stream.of("MeanGSNR", "CABS", "EarlyStopping", "TICTrace", "Parameters"))
+          .toList();
 
   /**
    * The outcome of a replay.

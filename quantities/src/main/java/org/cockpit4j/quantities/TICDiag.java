@@ -1,16 +1,11 @@
 package org.cockpit4j.quantities;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.cockpit4j.extension.Extensions;
 import org.cockpit4j.quantity.ExtensionResult;
-import org.cockpit4j.quantity.Needs;
 import org.cockpit4j.quantity.Schedule;
-import org.cockpit4j.quantity.SingleStepQuantity;
-import org.cockpit4j.quantity.StepInfo;
 import org.cockpit4j.quantity.TrackedStep;
 
 /**
@@ -19,9 +14,7 @@ import org.cockpit4j.quantity.TrackedStep;
  * diagonal ({@link Curvature}, default {@code diag_h}), ε = 1e-7; negative curvature entries are
  * used as they are.
  */
-public final class TICDiag extends SingleStepQuantity {
-  private final Curvature curvature;
-  private final double epsilon;
+public final class TICDiag extends TakeuchiCriterion {
 
   /** Tracked on {@code schedule} with {@code diag_h} and ε = 1e-7. */
   public TICDiag(Schedule schedule) {
@@ -30,22 +23,7 @@ public final class TICDiag extends SingleStepQuantity {
 
   /** Tracked on {@code schedule} with {@code curvature} and ε. */
   public TICDiag(Schedule schedule, Curvature curvature, double epsilon) {
-    super(schedule);
-    this.curvature = curvature;
-    this.epsilon = epsilon;
-  }
-
-  @Override
-  public Map<String, Object> options() {
-    Map<String, Object> options = new LinkedHashMap<>();
-    options.put("curvature", curvature.label());
-    options.put("epsilon", epsilon);
-    return options;
-  }
-
-  @Override
-  public Needs needs(StepInfo info) {
-    return Needs.extensions(Extensions.SUM_GRAD_SQUARED, curvature.extension());
+    super(schedule, curvature, epsilon);
   }
 
   private static final int CHUNK = 1 << 15;

@@ -1,12 +1,7 @@
 package org.cockpit4j.quantities;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.cockpit4j.extension.Extensions;
-import org.cockpit4j.quantity.Needs;
 import org.cockpit4j.quantity.Schedule;
-import org.cockpit4j.quantity.SingleStepQuantity;
-import org.cockpit4j.quantity.StepInfo;
 import org.cockpit4j.quantity.TrackedStep;
 
 /**
@@ -14,9 +9,7 @@ import org.cockpit4j.quantity.TrackedStep;
  * G_n²} ({@code sum_grad_squared}), {@code c} the curvature diagonal ({@link Curvature}, default
  * {@code diag_h}), ε = 1e-7.
  */
-public final class TICTrace extends SingleStepQuantity {
-  private final Curvature curvature;
-  private final double epsilon;
+public final class TICTrace extends TakeuchiCriterion {
 
   /** Tracked on {@code schedule} with {@code diag_h} and ε = 1e-7. */
   public TICTrace(Schedule schedule) {
@@ -25,22 +18,7 @@ public final class TICTrace extends SingleStepQuantity {
 
   /** Tracked on {@code schedule} with {@code curvature} and ε. */
   public TICTrace(Schedule schedule, Curvature curvature, double epsilon) {
-    super(schedule);
-    this.curvature = curvature;
-    this.epsilon = epsilon;
-  }
-
-  @Override
-  public Map<String, Object> options() {
-    Map<String, Object> options = new LinkedHashMap<>();
-    options.put("curvature", curvature.label());
-    options.put("epsilon", epsilon);
-    return options;
-  }
-
-  @Override
-  public Needs needs(StepInfo info) {
-    return Needs.extensions(Extensions.SUM_GRAD_SQUARED, curvature.extension());
+    super(schedule, curvature, epsilon);
   }
 
   @Override
