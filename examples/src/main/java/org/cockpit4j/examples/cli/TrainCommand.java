@@ -15,6 +15,7 @@ import org.cockpit4j.backend.Backends;
 import org.cockpit4j.data.ArrayDataset;
 import org.cockpit4j.data.BatchIterator;
 import org.cockpit4j.examples.data.FashionMnist;
+import org.cockpit4j.examples.experiment.run.Evaluation;
 import org.cockpit4j.nn.CrossEntropyLoss;
 import org.cockpit4j.nn.models.Model;
 import org.cockpit4j.nn.models.Models;
@@ -135,7 +136,7 @@ final class TrainCommand implements Callable<Integer> {
             });
         summary = trainer.run(batches, steps);
       }
-      Evaluation evaluation = Evaluation.of(model.network(), loss, test, backend, type, 1000);
+      Evaluation evaluation = Evaluation.of(model.network(), loss, test, backend, type, 1000, true);
       System.out.printf(
           "Test set: loss %.4f, accuracy %.2f %% over %d images%n",
           evaluation.loss(), 100 * evaluation.accuracy(), evaluation.samples());

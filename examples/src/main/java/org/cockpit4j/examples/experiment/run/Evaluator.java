@@ -4,13 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cockpit4j.backend.Backend;
 import org.cockpit4j.data.ArrayDataset;
-import org.cockpit4j.data.Batch;
-import org.cockpit4j.data.BatchIterator;
 import org.cockpit4j.nn.Layer;
 import org.cockpit4j.nn.Loss;
 import org.cockpit4j.tensor.DType;
-import org.cockpit4j.tensor.Tensor;
-import org.cockpit4j.tensor.TensorScope;
 
 /**
  * The loss (and, for classification, the accuracy) of the model on fixed subsets of the training
@@ -59,40 +55,13 @@ final class Evaluator {
     return values;
   }
 
-  @SuppressWarnings("try") // the scope frees each batch's temporaries; it is never referenced
   private void measure(ArrayDataset data, String prefix, Map<String, Double> values) {
-    BatchIterator batches =
-        BatchIterator.over(data)
-            .batchSize(batchSize)
-            .backend(backend)
-            .dtype(dtype)
-            .shuffle(false)
-            .build();
-    double lossSum = 0;
-    long correct = 0;
-    int samples = 0;
     boolean classification = data.isClassification();
-    while (batches.hasNext()) {
-      try (TensorScope scope = TensorScope.open()) {
-        Batch batch = batches.next();
-        Tensor outputs = model.forward(batch.inputs());
-        int size = batch.size();
-        lossSum += loss.forward(outputs, batch.targets()).value() * size;
-        if (classification) {
-          double[] predicted = backend.argMax(outputs, 1).toDoubleArray();
-          double[] labels = batch.targets().toDoubleArray();
-          for (int i = 0; i < size; i++) {
-            if (predicted[i] == labels[i]) {
-              correct++;
-            }
-          }
-        }
-        samples += size;
-      }
-    }
-    values.put(prefix + "_loss", lossSum / samples);
+    Evaluation evaluation =
+        Evaluation.of(model, loss, data, backend, dtype, batchSize, classification);
+    values.put(prefix + "_loss", evaluation.loss());
     if (classification) {
-      values.put(prefix + "_accuracy", (double) correct / samples);
+      values.put(prefix + "_accuracy", evaluation.accuracy());
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.cockpit4j.examples.cli;
+package org.cockpit4j.examples.experiment.run;
 
 import org.cockpit4j.backend.Backend;
 import org.cockpit4j.data.Batch;
@@ -17,11 +17,20 @@ import org.cockpit4j.tensor.TensorScope;
  * @param accuracy fraction of samples whose largest logit is the true class
  * @param samples number of samples evaluated
  */
-record Evaluation(double loss, double accuracy, int samples) {
+public record Evaluation(double loss, double accuracy, int samples) {
 
-  /** Evaluates {@code model} on every sample of {@code data}, in batches of {@code batchSize}. */
-  static Evaluation of(
-      Layer model, Loss loss, Dataset data, Backend backend, DType dtype, int batchSize) {
+  /**
+   * Evaluates {@code model} on every sample of {@code data}, in batches of {@code batchSize}; the
+   * accuracy only for a {@code classification} (NaN otherwise).
+   */
+  public static Evaluation of(
+      Layer model,
+      Loss loss,
+      Dataset data,
+      Backend backend,
+      DType dtype,
+      int batchSize,
+      boolean classification) {
     BatchIterator batches =
         BatchIterator.over(data)
             .batchSize(batchSize)
@@ -39,16 +48,19 @@ record Evaluation(double loss, double accuracy, int samples) {
         Tensor outputs = model.forward(batch.inputs());
         int size = batch.size();
         lossSum += loss.forward(outputs, batch.targets()).value() * size;
-        double[] predicted = backend.argMax(outputs, 1).toDoubleArray();
-        double[] labels = batch.targets().toDoubleArray();
-        for (int i = 0; i < size; i++) {
-          if (predicted[i] == labels[i]) {
-            correct++;
+        if (classification) {
+          double[] predicted = backend.argMax(outputs, 1).toDoubleArray();
+          double[] labels = batch.targets().toDoubleArray();
+          for (int i = 0; i < size; i++) {
+            if (predicted[i] == labels[i]) {
+              correct++;
+            }
           }
         }
         samples += size;
       }
     }
-    return new Evaluation(lossSum / samples, (double) correct / samples, samples);
+    return new Evaluation(
+        lossSum / samples, classification ? (double) correct / samples : Double.NaN, samples);
   }
 }
