@@ -3,6 +3,7 @@ package org.cockpit4j.backend.cpu;
 import java.util.Arrays;
 import org.cockpit4j.backend.ConvGeometry;
 import org.cockpit4j.backend.ConvolutionShape;
+import org.cockpit4j.backend.OperandChecks;
 import org.cockpit4j.tensor.DType;
 import org.cockpit4j.tensor.Shape;
 import org.cockpit4j.tensor.Tensor;
@@ -75,7 +76,7 @@ final class ConvolutionOps {
    */
   Tensor col2imOfProduct(
       Tensor weight, Tensor stack, ConvGeometry geometry, int height, int width) {
-    CpuBackend.checkSameDtype("col2imOfProduct", weight, stack);
+    OperandChecks.sameDtype("col2imOfProduct", weight, stack);
     int window = geometry.kernelHeight() * geometry.kernelWidth();
     boolean fusable =
         weight.dtype() == DType.FLOAT32

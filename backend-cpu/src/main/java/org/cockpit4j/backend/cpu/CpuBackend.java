@@ -7,6 +7,7 @@ import org.cockpit4j.backend.BinaryOp;
 import org.cockpit4j.backend.ConvGeometry;
 import org.cockpit4j.backend.CounterRandom;
 import org.cockpit4j.backend.MatMulShape;
+import org.cockpit4j.backend.OperandChecks;
 import org.cockpit4j.backend.ReduceOp;
 import org.cockpit4j.backend.UnaryOp;
 import org.cockpit4j.tensor.DType;
@@ -234,7 +235,7 @@ public final class CpuBackend implements Backend {
 
   @Override
   public Tensor binary(BinaryOp op, Tensor a, Tensor b) {
-    checkSameDtype("binary " + op, a, b);
+    OperandChecks.sameDtype("binary " + op, a, b);
     Broadcast plan = Broadcast.plan(a.shape(), b.shape());
     int size = plan.outShape.sizeAsInt();
     Object out = allocate(a.dtype(), size);
@@ -300,22 +301,6 @@ public final class CpuBackend implements Backend {
     }
   }
 
-  static void checkSameDtype(String what, Tensor a, Tensor b) {
-    if (a.dtype() != b.dtype()) {
-      throw new IllegalArgumentException(
-          what
-              + " needs one dtype, got "
-              + a.dtype()
-              + " "
-              + a.shape()
-              + " and "
-              + b.dtype()
-              + " "
-              + b.shape()
-              + "; cast one of them first");
-    }
-  }
-
   // ---- reductions -----------------------------------------------------------------------------
 
   @Override
@@ -359,7 +344,7 @@ public final class CpuBackend implements Backend {
 
   @Override
   public Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
-    checkSameDtype("matmul", a, b);
+    OperandChecks.sameDtype("matmul", a, b);
     MatMulShape plan = MatMulShape.of(a.shape(), b.shape(), transposeA, transposeB);
     Unfolding unfolded = CpuStorage.unfolding(b);
     if (unfolded != null
@@ -388,7 +373,7 @@ public final class CpuBackend implements Backend {
    */
   @Override
   public Tensor matmulSum(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
-    checkSameDtype("matmulSum", a, b);
+    OperandChecks.sameDtype("matmulSum", a, b);
     if (a.rank() != 3 || b.rank() != 3 || a.dtype() != DType.FLOAT32 || !gemm.supportsLayouts()) {
       return Backend.super.matmulSum(a, b, transposeA, transposeB);
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.cockpit4j.backend.AxisSplit;
 import org.cockpit4j.backend.IndexChecks;
 import org.cockpit4j.backend.MovementChecks;
+import org.cockpit4j.backend.OperandChecks;
 import org.cockpit4j.tensor.Shape;
 import org.cockpit4j.tensor.Tensor;
 
@@ -47,7 +48,7 @@ final class MovementOps {
     AxisSplit split = MovementChecks.concat(parts, axis);
     Tensor first = parts.get(0);
     for (Tensor part : parts) {
-      CpuBackend.checkSameDtype("concat", first, part);
+      OperandChecks.sameDtype("concat", first, part);
     }
     Object out = CpuBackend.allocate(first.dtype(), split.shape().sizeAsInt());
     int outer = split.outer();

@@ -3,6 +3,7 @@ package org.cockpit4j.backend.opencl;
 import java.util.Locale;
 import org.cockpit4j.backend.BinaryOp;
 import org.cockpit4j.backend.BroadcastPlan;
+import org.cockpit4j.backend.OperandChecks;
 import org.cockpit4j.backend.UnaryOp;
 import org.cockpit4j.tensor.Tensor;
 
@@ -36,7 +37,7 @@ final class Elementwise {
   }
 
   static Tensor binary(OpenClBackend backend, BinaryOp op, Tensor a, Tensor b) {
-    OpenClBackend.checkSameDtype("binary " + op, a, b);
+    OperandChecks.sameDtype("binary " + op, a, b);
     BroadcastPlan plan = BroadcastPlan.of(a.shape(), b.shape());
     if (plan.dims().length > KernelLaunch.MAX_INDEX_AXES) {
       throw new IllegalArgumentException(

@@ -1,6 +1,7 @@
 package org.cockpit4j.backend.opencl;
 
 import org.cockpit4j.backend.MatMulShape;
+import org.cockpit4j.backend.OperandChecks;
 import org.cockpit4j.tensor.DType;
 import org.cockpit4j.tensor.Tensor;
 import org.jocl.CL;
@@ -27,7 +28,7 @@ final class MatMul {
 
   static Tensor matmul(
       OpenClBackend backend, Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
-    OpenClBackend.checkSameDtype("matmul", a, b);
+    OperandChecks.sameDtype("matmul", a, b);
     MatMulShape shape = MatMulShape.of(a.shape(), b.shape(), transposeA, transposeB);
     Tensor out = backend.allocate(shape.resultShape(), a.dtype());
     if (shape.m() == 0 || shape.n() == 0 || shape.batch() < 0 || out.size() == 0) {

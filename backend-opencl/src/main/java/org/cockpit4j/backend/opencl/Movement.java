@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.cockpit4j.backend.AxisSplit;
 import org.cockpit4j.backend.MovementChecks;
+import org.cockpit4j.backend.OperandChecks;
 import org.cockpit4j.tensor.Tensor;
 import org.jocl.CL;
 import org.jocl.cl_mem;
@@ -131,7 +132,7 @@ final class Movement {
     AxisSplit split = MovementChecks.concat(parts, axis);
     Tensor first = parts.get(0);
     for (Tensor part : parts) {
-      OpenClBackend.checkSameDtype("concat", first, part);
+      OperandChecks.sameDtype("concat", first, part);
     }
     Tensor out = backend.allocate(split.shape(), first.dtype());
     int inner = split.inner();

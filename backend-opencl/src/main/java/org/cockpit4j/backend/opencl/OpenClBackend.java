@@ -117,22 +117,6 @@ public final class OpenClBackend implements Backend {
     return new KernelLaunch(context, family, dtype, name);
   }
 
-  static void checkSameDtype(String what, Tensor a, Tensor b) {
-    if (a.dtype() != b.dtype()) {
-      throw new IllegalArgumentException(
-          what
-              + " needs one dtype, got "
-              + a.dtype()
-              + " "
-              + a.shape()
-              + " and "
-              + b.dtype()
-              + " "
-              + b.shape()
-              + "; cast one of them first");
-    }
-  }
-
   // ---- creation and transfer ------------------------------------------------------------------
 
   @Override
